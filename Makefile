@@ -1,0 +1,33 @@
+# Two commands matter: `make site` builds the site from data/, `make test` runs every test.
+# Each sets up its own virtual environment on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test check schema bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/hongling check --strict
+
+check: $(STAMP)
+	$(BIN)/hongling check
+
+schema: $(STAMP)
+	$(BIN)/hongling schema
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_check.py
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

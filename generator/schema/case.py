@@ -1,0 +1,148 @@
+"""``case``: a branding programme or work case (党建品牌 / 工作案例) of one place."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import model_validator
+
+from .fields import Line, ListOf, Markdown, Number, PlainText, Record, Ref, Slug, Year, fail
+
+CaseKind = Literal["党建品牌", "工作案例"]
+OrgType = Literal["非公企业", "社会组织", "行业协会商会", "产业链", "园区楼宇", "新就业群体", "个体工商户", "混合"]
+Qualifier = Literal["余", "多", "近", "超", "逾", "约", "以上", "以下", "不足", "左右"]
+Status = Literal["published", "draft"]
+
+QUALIFIER_BEFORE = {"近", "超", "逾", "约", "不足"}
+"""Qualifiers written before the number (近80%); the others follow the number or the unit."""
+QUALIFIER_AFTER_UNIT = {"以上", "以下", "左右"}
+
+
+class Metric(Record):
+    """A figure stated by a source, kept with its qualifier, unit, period and a locating quote."""
+
+    id: Slug | None = None
+    """Optional id, unique within the case, so that practice comparisons can cite this figure."""
+
+    label: Line
+    """What is counted, in words a reader understands without the quote (认证党务干部人数)."""
+
+    value: Number
+    """The number as written in the source, without qualifier or unit (200 for 200余名)."""
+
+    value_to: Number | None = None
+    """Upper end when the source gives a range (2-3家 → value 2, value_to 3)."""
+
+    unit: Line
+    """Unit as in the source (名、个、家、万元、%); percentages are checked to lie in 0–100."""
+
+    qualifier: Qualifier | None = None
+    """The source's hedge (余、近、超 …): 200余名 is more than 200 and must never read as 200."""
+
+    year: Year | None = None
+    """The year the figure refers to, when the source gives or implies it."""
+
+    period: Line | None = None
+    """The source's own time frame (累计、今年以来、2024年以来、年内), kept as written."""
+
+    source: Ref("source")
+    """The document that states the figure; the figure links to it in the bibliography."""
+
+    quote: PlainText
+    """A short verbatim passage of the source containing the figure, so anyone can locate it."""
+
+    practice: Line | None = None
+    """Name of the case's named practice this figure belongs to, if any."""
+
+    @model_validator(mode="after")
+    def _ranges(self) -> "Metric":
+        if self.unit.strip() == "%":
+            for number in (self.value, self.value_to):
+                if number is not None and number > Decimal(100):
+                    raise fail("E-RANGE", f"百分比不能超过 100，实际是 {number}。", "核对原文；占比写 0—100 之间的数。")
+        if self.value_to is not None and self.value_to < self.value:
+            raise fail("E-RANGE", f"区间上限 value_to（{self.value_to}）小于下限 value（{self.value}）。",
+                       "交换两个数，或删除 value_to。")
+        return self
+
+
+class NamedPractice(Record):
+    """One of the case's named practices (e.g. 红旗支部创建 within 六大行动)."""
+
+    name: Line
+    """The practice's name as the source gives it, with its quotation marks."""
+
+    practice: Ref("practice") | None = None
+    """The recurring practice (做法) this is a local variant of, for cross-region comparison."""
+
+    description: Markdown
+    """How this place runs it, in the library's own words."""
+
+    problem: Markdown | None = None
+    """The specific problem this practice answers, when the source says so."""
+
+    aspects: ListOf(Ref("aspect")) = ()
+    """Manual aspects this practice illustrates."""
+
+
+class Case(Record):
+    id: Slug
+    """Stable id; the page URL is cases/<id>.html."""
+
+    title: Line
+    """Heading of the case page: place and programme (长清区“红色凝聚力”工程)."""
+
+    brand: Line
+    """The programme's brand exactly as quoted in the source, characters and punctuation kept."""
+
+    kind: CaseKind
+    """Branding programme or single work case."""
+
+    status: Status = "published"
+    """``draft`` keeps a case out of the site while it is being written."""
+
+    region: Ref("region")
+    """Where the programme runs; drives the by-region index."""
+
+    issuer: Line | None = None
+    """The body that runs or issued the programme (e.g. 东方红街道党工委)."""
+
+    year: Year
+    """Year the source reports on; drives the by-year index."""
+
+    period: Line | None = None
+    """The source's own time frame for the programme (e.g. 2018年以来), when given."""
+
+    org_types: ListOf(OrgType) = ()
+    """Kinds of organisation the programme reaches (非公企业、社会组织 …)."""
+
+    summary: Markdown
+    """What the programme is, in a few sentences of the library's own words."""
+
+    problem: Markdown | None = None
+    """The problem the programme set out to solve."""
+
+    practices: ListOf(NamedPractice, min_length=1)
+    """Named practices that make up the programme, each described in its own words."""
+
+    outcomes: ListOf(Markdown) = ()
+    """Results the source reports, in words (figures go to ``metrics``)."""
+
+    metrics: ListOf(Metric) = ()
+    """Every figure the source states, with qualifier, unit, period and quote."""
+
+    sites: ListOf(Ref("site")) = ()
+    """Demonstration sites and platforms the programme runs."""
+
+    aspects: ListOf(Ref("aspect")) = ()
+    """Manual aspects the case illustrates (shown on those aspects as 其他地方怎么做)."""
+
+    related: ListOf(Ref("case")) = ()
+    """Cases an editor links by hand, in addition to those found by shared practices."""
+
+    tags: ListOf(Line) = ()
+    """Free keywords for the tag index."""
+
+    sources: ListOf(Ref("source"), min_length=1)
+    """Documents the case is written from; every case cites at least one."""

@@ -1,0 +1,139 @@
+"""``curriculum``: a training programme, course menu or certification ladder."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .fields import Bool, Line, ListOf, Markdown, Number, Ordinal, PlainText, Record, Ref, Slug
+
+CurriculumKind = Literal["培训项目", "认证阶梯", "课程菜单"]
+Audience = Literal[
+    "党组织书记", "党务工作者", "党员", "入党积极分子", "发展对象", "党建指导员", "红心导师",
+    "企业出资人", "企业管理人员", "驻企干部",
+]
+LessonFormat = Literal["集中授课", "实地观摩", "经验交流", "线上", "研讨", "实训", "考核"]
+
+
+class Lesson(Record):
+    """One lesson: what is taught, how long, in what form, with which readings and cases."""
+
+    id: Slug
+    """Id unique within the curriculum; levels cite lessons by it."""
+
+    title: Line
+    """Title of the lesson."""
+
+    hours: Number
+    """Length in class hours (学时)."""
+
+    format: LessonFormat
+    """How it is taught (集中授课、实地观摩、经验交流、线上 …)."""
+
+    required: Bool = True
+    """Whether the lesson is compulsory (必修) or elective (选修)."""
+
+    summary: Markdown | None = None
+    """What the lesson covers."""
+
+    objectives: ListOf(Line) = ()
+    """What a participant can do afterwards."""
+
+    readings: ListOf(Ref("aspect")) = ()
+    """Manual aspects to read; they are inlined in handouts."""
+
+    cases: ListOf(Ref("case")) = ()
+    """Case studies discussed in the lesson."""
+
+    sites: ListOf(Ref("site")) = ()
+    """Sites visited (for 实地观摩)."""
+
+    questions: ListOf(PlainText) = ()
+    """Discussion questions."""
+
+
+class Module(Record):
+    """A module groups lessons on one theme."""
+
+    id: Slug
+    """Id unique within the curriculum."""
+
+    title: Line
+    """Title of the module."""
+
+    summary: Markdown | None = None
+    """What the module is for."""
+
+    lessons: ListOf(Lesson, min_length=1)
+    """Lessons in teaching order."""
+
+
+class Level(Record):
+    """A rung of a certification ladder (e.g. 红领党务认证 初级)."""
+
+    id: Slug
+    """Id unique within the curriculum."""
+
+    name: Line
+    """Name of the level as the source gives it."""
+
+    order: Ordinal
+    """1 for the entry level, increasing upwards."""
+
+    requirements: ListOf(Markdown, min_length=1)
+    """What a candidate must show to reach this level."""
+
+    lessons: ListOf(Slug) = ()
+    """Ids of this curriculum's lessons that prepare for the level."""
+
+    renewal: Markdown | None = None
+    """How the level is kept, raised, lowered or withdrawn."""
+
+
+class Curriculum(Record):
+    id: Slug
+    """Stable id; the page URL is courses/<id>.html."""
+
+    title: Line
+    """Title of the programme."""
+
+    kind: CurriculumKind
+    """Training programme, certification ladder or on-demand course menu."""
+
+    provider: Line | None = None
+    """Who runs it (e.g. 济南高新区两新组织党建学院)."""
+
+    region: Ref("region") | None = None
+    """Where it is run, when it belongs to one place."""
+
+    audience: ListOf(Audience, min_length=1)
+    """Who it is for."""
+
+    summary: Markdown
+    """What the programme is and how it runs."""
+
+    objectives: ListOf(Line) = ()
+    """What participants can do at the end."""
+
+    prerequisites: ListOf(Ref("curriculum")) = ()
+    """Curricula to complete first."""
+
+    modules: ListOf(Module) = ()
+    """Modules in order."""
+
+    levels: ListOf(Level) = ()
+    """Certification levels, for ladders."""
+
+    assessment: Markdown | None = None
+    """How participants are assessed."""
+
+    practice: Ref("practice") | None = None
+    """The recurring practice this curriculum implements (e.g. 红领党务认证)."""
+
+    cases: ListOf(Ref("case")) = ()
+    """Cases the curriculum is grounded in."""
+
+    sources: ListOf(Ref("source")) = ()
+    """Where the programme is described."""
+
+    note: PlainText | None = None
+    """Editorial note, e.g. which parts are the library's own design rather than from a source."""

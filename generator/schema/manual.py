@@ -1,0 +1,108 @@
+"""``category``: one of the 9 大项 of the 《红领党务通》 manual, holding its 方面 (aspects)."""
+
+from __future__ import annotations
+
+from .fields import Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
+
+
+class Step(Record):
+    """One numbered step of an aspect's procedure."""
+
+    title: Line
+    """What to do, as an imperative (召开支委会研究确定议题)."""
+
+    detail: Markdown | None = None
+    """How to do it: who, when, what to prepare, what to record."""
+
+
+class Form(Record):
+    """A form, template or ledger the aspect needs."""
+
+    name: Line
+    """Name of the form (e.g. 入党申请人谈话记录)."""
+
+    purpose: PlainText | None = None
+    """What it records and who keeps it."""
+
+
+class RuleCitation(Record):
+    """A rule the aspect rests on, cited by the regulation's exact name."""
+
+    source: Ref("source")
+    """The regulation, as a ``source`` record of kind 党内法规 or 法律法规."""
+
+    article: Line | None = None
+    """Article or chapter, only where certain (e.g. 第十条)."""
+
+    point: PlainText
+    """What the rule requires, in the library's own words."""
+
+
+class Mistake(Record):
+    """A common mistake and how to avoid it."""
+
+    mistake: PlainText
+    """What new party-affairs workers often get wrong."""
+
+    fix: PlainText
+    """What to do instead."""
+
+
+class Aspect(Record):
+    """One of the 26 方面: a unit of practice a new party-affairs worker can follow step by step."""
+
+    id: Slug
+    """Global id; cases, lessons and terms cite aspects by it. Page URL: handbook/<id>.html."""
+
+    number: Ordinal
+    """Position within the category (1, 2, 3 …)."""
+
+    title: Line
+    """Heading of the aspect page."""
+
+    summary: Markdown
+    """What this work is and why it matters, in two or three sentences."""
+
+    frequency: Line | None = None
+    """How often it is done (每月一次、每季度一次、每年 …)."""
+
+    requirements: ListOf(Markdown, min_length=1)
+    """What the rules require, one point per item."""
+
+    procedure: ListOf(Step, min_length=1)
+    """Step-by-step procedure, in order."""
+
+    checklist: ListOf(Line, min_length=1)
+    """Things to tick off before calling the work done."""
+
+    forms: ListOf(Form) = ()
+    """Forms, templates and ledgers needed."""
+
+    rules: ListOf(RuleCitation, min_length=1)
+    """Regulations the aspect rests on."""
+
+    mistakes: ListOf(Mistake) = ()
+    """Common mistakes and how to avoid them."""
+
+    cases: ListOf(Ref("case")) = ()
+    """Cases that show this aspect in practice."""
+
+    see_also: ListOf(Ref("aspect")) = ()
+    """Closely related aspects."""
+
+
+class Category(Record):
+    id: Slug
+    """Global id; the page URL is handbook/<id>.html."""
+
+    number: Ordinal
+    """Position among the categories (1—9)."""
+
+    title: Line
+    """Name of the category (e.g. 组织生活)."""
+
+    summary: Markdown
+    """What the category covers."""
+
+    aspects: ListOf(Aspect, min_length=1)
+    """The aspects of the category, in order."""

@@ -1,0 +1,40 @@
+"""``source``: a document that facts in the library come from (news report, notice, regulation)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .fields import Line, ListOf, Markdown, PartialDate, Record, Slug
+
+SourceKind = Literal["新闻报道", "红头文件", "党内法规", "法律法规", "工作手册", "著作", "其他"]
+
+
+class Source(Record):
+    id: Slug
+    """Stable id that metrics, cases and rules cite; also the anchor on the bibliography page."""
+
+    title: Line
+    """The document's title exactly as published, so that a reader can find the original."""
+
+    kind: SourceKind
+    """What sort of document it is; regulations are listed apart from news reports."""
+
+    publisher: Line | None = None
+    """Outlet or issuing body (e.g. 中共长沙市岳麓区东方红街道工作委员会): who vouches for the text."""
+
+    doc_number: Line | None = None
+    """Official document number such as 东发〔2023〕33号, the way notices are cited in practice."""
+
+    date: PartialDate | None = None
+    """Publication or issue date, as precise as known (2023, 2023-10 or 2023-10-07)."""
+
+    authors: ListOf(Line) = ()
+    """Reporters and correspondents named in the byline, for attribution."""
+
+    seed_file: Line | None = None
+    """File name of the document's text in the seed folder; lets tests check every quote against it."""
+
+    note: Markdown | None = None
+    """What the document covers and how the library uses it."""
