@@ -108,8 +108,8 @@ class Case(Record):
     issuer: Line | None = None
     """The body that runs or issued the programme (e.g. 东方红街道党工委)."""
 
-    year: Year
-    """Year the source reports on; drives the by-year index."""
+    year: Year | None = None
+    """Year the source reports on, when it says; drives the by-year index (absent: 年份不详)."""
 
     period: Line | None = None
     """The source's own time frame for the programme (e.g. 2018年以来), when given."""

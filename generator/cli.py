@@ -1,0 +1,140 @@
+"""The ``hongling`` command: check the data, write JSON Schemas, build and publish the site.
+
+``check`` and ``schema`` need nothing but the core; ``build`` runs MkDocs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+from .pipeline import check
+from .problems import CODES, format_json, format_text
+from .schema import KINDS
+from .settings import Settings
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class ChineseParser(argparse.ArgumentParser):
+    """argparse with its own words in Chinese, exiting 2 on usage errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        translated = (message.replace("the following arguments are required", "缺少参数")
+                      .replace("unrecognized arguments", "无法识别的参数")
+                      .replace("invalid choice", "无效的选项")
+                      .replace("argument", "参数"))
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{translated}\n")
+
+
+def _ensure_utf8_output() -> None:
+    """Chinese messages must print even under LC_ALL=C or a legacy console code page."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "错误".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
+            except (AttributeError, ValueError):
+                pass
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, which may hold !!python/name tags for Markdown extensions."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def plugin_options(config_file: Path) -> dict[str, Any]:
+    """The ``hongling`` plugin's options in mkdocs.yml, so that check and build agree."""
+    if not config_file.is_file():
+        return {}
+    with config_file.open(encoding="utf-8-sig") as handle:
+        config = yaml.load(handle, Loader=_LenientLoader) or {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "hongling" in plugin:
+            return dict(plugin["hongling"] or {})
+    return {}
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    options = plugin_options(Path(args.config))
+    base = Path(args.config).resolve().parent
+    data = Path(args.data) if args.data else base / options.get("data_dir", "data")
+    return Settings(
+        data_dir=data,
+        manual_categories=int(options.get("manual_categories", 9)),
+        manual_aspects=int(options.get("manual_aspects", 26)),
+    )
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    kb, report = check(settings)
+    if args.format == "json":
+        print(format_json(report))
+    else:
+        print(format_text(report))
+        if not report.failed(args.strict):
+            counts = "，".join(f"{kind} {n}" for kind, n in kb.counts().items())
+            print(f"记录数：{counts}")
+    return EXIT_DATA if report.failed(args.strict) else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for spec in KINDS:
+        schema = spec.model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"{spec.label}（{spec.name}）"
+        path = out / f"{spec.name}.schema.json"
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"已写入 {path}")
+    return EXIT_OK
+
+
+def cmd_codes(args: argparse.Namespace) -> int:
+    for code, title in CODES.items():
+        print(f"{code:16} {'错误' if code.startswith('E-') else '警告'}  {title}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseParser(prog="hongling", description="两新组织党建手册与案例库：检查数据、生成站点。")
+    parser.add_argument("--config", default="mkdocs.yml", help="站点配置文件（默认 mkdocs.yml）")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseParser)
+    sub.required = True
+
+    p = sub.add_parser("check", help="检查 data/ 中的全部数据，列出所有错误和警告")
+    p.add_argument("--data", help="数据文件夹（默认读取 mkdocs.yml 中的设置，通常是 data/）")
+    p.add_argument("--strict", action="store_true", help="严格模式：警告也视为失败")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式：text（默认）或 json")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("schema", help="为每类记录生成 JSON Schema，供 VS Code 等编辑器自动补全和检查")
+    p.add_argument("--out", default="schema", help="输出文件夹（默认 schema/）")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("codes", help="列出全部错误代码及含义")
+    p.set_defaults(func=cmd_codes)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _ensure_utf8_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""The one place that states the order of the core stages: load → validate → link.
+
+Everything is read and linked before anything is rendered or written, so that a problem in
+any file stops the run before the published site is touched.
+"""
+
+from __future__ import annotations
+
+from .kb import KnowledgeBase
+from .link import link
+from .load import load_library
+from .problems import Report
+from .settings import Settings
+from .validate import validate
+
+
+def check(settings: Settings) -> tuple[KnowledgeBase, Report]:
+    """Run the core stages; the knowledge base is only trustworthy if the report has no errors."""
+    loaded = load_library(settings)
+    report = Report(problems=list(loaded.problems), texts=loaded.texts)
+    records, problems = validate(loaded.files)
+    report.extend(problems)
+    kb, problems = link(records, settings)
+    report.extend(problems)
+    return kb, report

@@ -1,0 +1,165 @@
+"""Problems: a value with a position, collected by every stage and formatted separately.
+
+Codes are stable: editors look them up on the site's 错误代码 page and tools match on them.
+Codes starting with ``E-`` are errors (the build stops); ``W-`` are warnings (``--strict`` makes
+them fatal).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+CODES: dict[str, str] = {
+    "E-ENCODING": "文件不是 UTF-8 编码",
+    "E-NUL": "文件含有 NUL 空字节（可能是二进制文件或 UTF-16 文件）",
+    "E-SIZE": "文件过大",
+    "E-EMPTY-FILE": "文件为空，没有记录",
+    "E-SYNTAX": "YAML 语法错误（缩进、冒号、引号、Tab）",
+    "E-MULTIDOC": "一个文件里有多个 YAML 文档",
+    "E-ROOT": "文件顶层不是一条记录（键值对）",
+    "E-DUPKEY": "同一层里键重复",
+    "E-ALIAS": "使用了 YAML 锚点或别名（& / *）",
+    "E-TAG": "使用了 YAML 标签（!! 或 !）",
+    "E-DEPTH": "嵌套层级过深",
+    "E-MISSING": "缺少必填字段",
+    "E-UNKNOWN-KEY": "未知字段",
+    "E-EMPTY": "值为空",
+    "E-TYPE": "值的类型不对（应为文字、列表或键值对）",
+    "E-NUMBER": "不是数字",
+    "E-RANGE": "数值超出允许范围",
+    "E-YEAR": "年份写法或范围不对",
+    "E-DATE": "日期写法不对或日期不存在",
+    "E-BOOL": "应为 true 或 false",
+    "E-CHOICE": "不是允许的选项",
+    "E-TOO-FEW": "列表项太少",
+    "E-ID": "编号（id）格式不对",
+    "E-MARKUP": "纯文本字段里有 HTML 标记",
+    "E-UNSAFE": "Markdown 里有不安全的 HTML 或链接",
+    "E-PERSONAL": "含有个人信息（身份证号、手机号）",
+    "E-DUP-ID": "编号重复",
+    "E-REF": "引用的编号不存在",
+    "E-REF-KIND": "引用的记录类型不对",
+    "E-SELF-REF": "记录引用了自己",
+    "E-CYCLE": "循环引用",
+    "E-LOCAL-REF": "引用的局部编号（指标、课时、维度）不存在",
+    "E-DUP-LOCAL": "同一记录内局部编号或序号重复",
+    "E-MANUAL-SHAPE": "手册的大项或方面数量不对",
+    "E-FOLDER": "文件不在任何记录类型的文件夹中",
+    "W-ID-FILE": "编号与文件名不一致",
+    "W-STRAY-FILE": "数据文件夹中有不是 .yml 的文件",
+    "W-QUOTE": "指标的引文中找不到这个数字",
+    "W-DUP-TITLE": "两条记录标题相同",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data. ``line`` and ``column`` are 1-based; 0 means the whole file."""
+
+    code: str
+    message: str
+    file: str
+    line: int = 0
+    column: int = 0
+    field: str = ""
+    hint: str = ""
+    span: int = 1
+    also: tuple[Location, ...] = ()
+
+    @property
+    def is_error(self) -> bool:
+        return self.code.startswith("E-")
+
+    @property
+    def level_label(self) -> str:
+        return "错误" if self.is_error else "警告"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.code)
+
+
+@dataclass
+class Report:
+    """All problems of one run, and the text of each file so that lines can be quoted."""
+
+    problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.problems, key=Problem.sort_key)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: CJK characters are two columns wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_problem(problem: Problem, text: str | None = None) -> str:
+    where = problem.file
+    if problem.line:
+        where += f":{problem.line}:{problem.column}"
+    head = f"{where}: {problem.level_label} {problem.code}"
+    if problem.field:
+        head += f" 字段 {problem.field}"
+    out = [f"{head}：{problem.message}"]
+    if text is not None and problem.line:
+        lines = text.split("\n")
+        if problem.line <= len(lines):
+            source = lines[problem.line - 1].rstrip("\r").replace("\t", " ")
+            number = str(problem.line)
+            gutter = " " * len(number)
+            prefix = source[: max(problem.column - 1, 0)]
+            marked = source[max(problem.column - 1, 0): max(problem.column - 1, 0) + max(problem.span, 1)]
+            carets = "^" * max(display_width(marked), 1)
+            out.append(f"  {number} | {source}")
+            out.append(f"  {gutter} | {' ' * display_width(prefix)}{carets}")
+    for other in problem.also:
+        out.append(f"  另见：{other.file}:{other.line}:{other.column}")
+    if problem.hint:
+        out.append(f"  提示：{problem.hint}")
+    return "\n".join(out)
+
+
+def format_text(report: Report) -> str:
+    blocks = [format_problem(p, report.texts.get(p.file)) for p in report.sorted()]
+    errors, warnings = len(report.errors), len(report.warnings)
+    summary = f"共 {errors} 个错误，{warnings} 个警告。" if (errors or warnings) else "数据检查通过，没有发现问题。"
+    return "\n\n".join(blocks + [summary])
+
+
+def format_json(report: Report) -> str:
+    rows = []
+    for problem in report.sorted():
+        row = asdict(problem)
+        row["level"] = "error" if problem.is_error else "warning"
+        row["also"] = [asdict(a) for a in problem.also]
+        rows.append(row)
+    return json.dumps({"errors": len(report.errors), "warnings": len(report.warnings), "problems": rows},
+                      ensure_ascii=False, indent=2)

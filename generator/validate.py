@@ -1,0 +1,244 @@
+"""Stage 2, validate: node trees → typed, frozen records, with every problem collected.
+
+Pydantic collects all schema errors of a record in one pass; this module turns each into a
+:class:`Problem` that points at the right node and explains the fix in Chinese. Checks that look
+at every scalar whatever its field (personal data) also live here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from . import textcheck
+from .keys import CHINESE_KEYS
+from .load import LoadedFile
+from .problems import Location, Problem
+from .schema import Record
+from .yamlnodes import Mapping, Scalar, find, iter_scalars, to_plain
+
+FIELD_LABELS: dict[str, str] = {}
+for _word, _key in CHINESE_KEYS.items():
+    FIELD_LABELS.setdefault(_key, _word)
+
+
+@dataclass(frozen=True)
+class ValidRecord:
+    """A record that passed its schema, with the file it came from for positions."""
+
+    record: Record
+    file: LoadedFile
+
+
+def loc_text(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (("." if out else "") + str(step))
+    return out
+
+
+def field_label(name: str) -> str:
+    label = FIELD_LABELS.get(name)
+    return f"{name}（{label}）" if label else name
+
+
+# --- walking the schema along an error location ---------------------------------------------
+
+
+def _strip(annotation: Any) -> Any:
+    """Remove Annotated, Optional and tuple/list wrappers down to the item type."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        elif origin in (tuple, list):
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class owning the last key of ``loc``."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(step)
+        if info is None:
+            return None
+        current = _strip(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel] | None, str | None]:
+    keys = [i for i, step in enumerate(loc) if isinstance(step, str)]
+    if not keys:
+        return None, None
+    last = keys[-1]
+    return model_at(model, loc[:last]), loc[last]
+
+
+def choices_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    owner, name = field_at(model, loc)
+    if owner is None or name is None:
+        return []
+    annotation = _strip(owner.model_fields[name].annotation)
+    return list(typing.get_args(annotation)) if typing.get_origin(annotation) is Literal else []
+
+
+def field_doc(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    owner, name = field_at(model, loc)
+    if owner is None or name is None or name not in owner.model_fields:
+        return ""
+    return owner.model_fields[name].description or ""
+
+
+# --- pydantic errors → problems ---------------------------------------------------------------
+
+
+def suggest(word: str, candidates: list[str]) -> str | None:
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
+    model = file.kind.model
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    rel = file.rel
+    path = loc_text(loc)
+
+    def at(node: Any, code: str, message: str, hint: str = "", field: str = path) -> Problem:
+        line = node.line + 1 if node is not None else 0
+        column = node.column + 1 if node is not None else 0
+        span = node.span if isinstance(node, Scalar) else 1
+        return Problem(code, message, rel, line, column, field, hint, span)
+
+    if kind == "missing":
+        parent = find(file.root, loc[:-1])
+        name = str(loc[-1])
+        owner = model_at(model, loc[:-1])
+        allowed = list(owner.model_fields) if owner else []
+        present = list(parent.entries) if isinstance(parent, Mapping) else []
+        misspelt = [k for k in present if k not in allowed and suggest(k, [name]) == name]
+        hint = f"添加一行 “{name}: …”。"
+        if misspelt:
+            hint = f"“{misspelt[0]}” 是否应写作 “{name}”？"
+        doc = field_doc(model, loc)
+        if doc:
+            hint += f"（该字段的用途：{doc}）"
+        return at(parent, "E-MISSING", f"缺少必填字段 {field_label(name)}。", hint)
+
+    if kind == "extra_forbidden":
+        key_node = find(file.root, loc, want_key=True)
+        key = str(loc[-1])
+        owner = model_at(model, loc[:-1])
+        allowed = list(owner.model_fields) if owner else []
+        if key in CHINESE_KEYS and CHINESE_KEYS[key] in allowed:
+            hint = f"字段名要用英文：“{key}” 应写作 “{CHINESE_KEYS[key]}”。"
+        elif (guess := suggest(key, allowed)) or (guess := suggest(key.lower().rstrip("s"), allowed)):
+            hint = f"是否指 “{guess}”？"
+        else:
+            hint = "允许的字段：" + "、".join(allowed) + "。"
+        return at(key_node, "E-UNKNOWN-KEY", f"未知字段 “{key}”。", hint)
+
+    node = find(file.root, loc)
+    if kind == "literal_error":
+        choices = choices_at(model, loc)
+        found = to_plain(node) if node is not None else None
+        shown = "、".join(choices)
+        guess = suggest(str(found), choices) if found is not None else None
+        if guess is None and found is not None:
+            guess = next((c for c in choices if c in str(found) or str(found) in c), None)
+        if isinstance(found, (list, dict)):
+            return at(node, "E-TYPE", "这里应当是一个选项，实际写成了列表或映射。", f"从以下选项中选一个：{shown}。")
+        hint = (f"是否指 “{guess}”？" if guess else "") + f"可选值：{shown}。"
+        return at(node, "E-CHOICE", f"“{found}” 不是允许的选项。", hint)
+
+    if kind.startswith("E-") or kind.startswith("W-"):
+        return at(node, kind, error["msg"], str(ctx.get("hint", "")))
+
+    if kind in ("too_short",):
+        minimum = ctx.get("min_length", 1)
+        code = "E-EMPTY" if ctx.get("actual_length", 0) == 0 else "E-TOO-FEW"
+        return at(node, code, f"至少需要 {minimum} 项，实际 {ctx.get('actual_length', 0)} 项。",
+                  "每一项另起一行，以“- ”开头。")
+    if kind in ("string_type",):
+        if node is None or to_plain(node) is None:
+            return at(node, "E-EMPTY", "这里不能为空。", "填写内容，或者删除这一行（如果此字段可以省略）。")
+        return at(node, "E-TYPE", "这里应当是一段文字。", "把内容写在冒号后面同一行，或用 | 开始多行文字。")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if node is None or to_plain(node) is None:
+            return at(node, "E-EMPTY", "这里不能为空，应当是一组“键: 值”。", "在下一行缩进两格写出各个字段。")
+        return at(node, "E-TYPE", "这里应当是一组“键: 值”（映射），实际是文字或列表。", "在下一行缩进两格写出各个字段。")
+    if kind in ("tuple_type", "list_type"):
+        return at(node, "E-TYPE", "这里应当是列表。", "每一项另起一行，以“- ”开头。")
+    return at(node, "E-TYPE", f"值不符合要求（{error.get('msg', kind)}）。", "对照同类记录的写法修改。")
+
+
+def validate_file(file: LoadedFile) -> tuple[ValidRecord | None, list[Problem]]:
+    problems = personal_data(file)
+    try:
+        record = file.kind.model.model_validate(to_plain(file.root))
+    except ValidationError as error:
+        problems.extend(_problem_for(e, file) for e in error.errors(include_url=False))
+        return None, problems
+    stem = file.path.stem
+    record_id = getattr(record, "id", None)
+    if record_id and record_id != stem:
+        node = find(file.root, ("id",))
+        problems.append(Problem("W-ID-FILE", f"编号 “{record_id}” 与文件名 “{file.path.name}” 不一致。", file.rel,
+                                node.line + 1 if node else 0, node.column + 1 if node else 0, "id",
+                                f"把文件改名为 {record_id}{file.path.suffix}，便于按编号找到文件。",
+                                node.span if isinstance(node, Scalar) else 1))
+    return ValidRecord(record, file), problems
+
+
+def personal_data(file: LoadedFile) -> list[Problem]:
+    """Resident ID numbers and mobile numbers anywhere in the file, masked in the message."""
+    problems: list[Problem] = []
+    lines: list[str] | None = None
+    for path, scalar in iter_scalars(file.root):
+        if not any(ch.isdigit() for ch in scalar.value):
+            continue
+        for found in textcheck.find_personal_data(scalar.value):
+            lines = lines if lines is not None else file.text.split("\n")
+            fragment = scalar.value[found.offset: found.offset + found.length]
+            line, column = scalar.line, scalar.column
+            for number in range(scalar.line, len(lines)):
+                start = 0 if number != scalar.line else scalar.column
+                position = lines[number].find(fragment, start)
+                if position >= 0:
+                    line, column = number, position
+                    break
+            problems.append(Problem(
+                "E-PERSONAL", f"发现{found.kind} {found.masked}，个人信息不能出现在公开页面上。", file.rel,
+                line + 1, column + 1, loc_text(path),
+                "删除该号码；需要联系方式时写单位办公电话或“详询所在街道党（工）委”。", len(fragment)))
+    return problems
+
+
+def validate(files: list[LoadedFile]) -> tuple[list[ValidRecord], list[Problem]]:
+    records: list[ValidRecord] = []
+    problems: list[Problem] = []
+    for file in files:
+        record, found = validate_file(file)
+        problems.extend(found)
+        if record is not None:
+            records.append(record)
+    return records, problems
+
+
+__all__ = ["ValidRecord", "validate", "loc_text", "suggest", "Location"]
