@@ -96,8 +96,9 @@ def identity(value: str) -> str:
 
 
 class Linker:
-    def __init__(self, records: list[ValidRecord], settings: Settings) -> None:
+    def __init__(self, records: list[ValidRecord], settings: Settings, broken: set[str]) -> None:
         self.records = records
+        self.broken = broken
         self.settings = settings
         self.problems: list[Problem] = []
         self.entries: dict[str, Entry] = {}
@@ -164,6 +165,8 @@ class Linker:
         wanted = "或".join(kind_label(k) for k in kinds)
         entry = self.lookup(target)
         holder = self.holder_id(owner, path)
+        if entry is None and target in self.broken:
+            return  # the file defining it failed earlier and is reported there
         if entry is None:
             candidates = [i for k in kinds for i in ids_by_kind.get(k, [])]
             guess = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
@@ -171,7 +174,7 @@ class Linker:
                 title = self.entries[identity(guess[0])].title
                 hint = f"是否指 “{guess[0]}”（{title}）？"
             else:
-                hint = f"检查拼写；现有{wanted}的编号见对应文件夹中的文件名。"
+                hint = "检查拼写；编号只用小写拼音、数字和连字符，与被引用记录的 id 完全一致。"
             self.problem(owner, path, "E-REF", f"找不到{wanted} “{target}”。", hint)
             return
         if entry.kind not in kinds:
@@ -430,7 +433,9 @@ def number_forms(value: Decimal) -> set[str]:
     return forms
 
 
-def link(records: list[ValidRecord], settings: Settings) -> tuple[KnowledgeBase, list[Problem]]:
-    linker = Linker(records, settings)
+def link(records: list[ValidRecord], settings: Settings,
+         broken: set[str] = frozenset()) -> tuple[KnowledgeBase, list[Problem]]:
+    """Resolve references; ids in ``broken`` belong to files that already failed to load or validate."""
+    linker = Linker(records, settings, set(broken))
     kb = linker.run()
     return kb, linker.problems

@@ -7,13 +7,13 @@ binary and decoded explicitly, because editors' Windows machines default to GBK.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Location, Problem
 from .schema import BY_FOLDER, KindSpec
 from .settings import Settings
-from .yamlnodes import Mapping, Sequence, build_tree
+from .yamlnodes import Mapping, Scalar, Sequence, build_tree
 
 DATA_SUFFIXES = (".yml", ".yaml")
 IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini", "README.md"}
@@ -35,6 +35,8 @@ class Loaded:
     files: list[LoadedFile]
     problems: list[Problem]
     texts: dict[str, str]
+    unusable: list[Path] = field(default_factory=list)
+    """Files that could not be read or parsed; references to their ids are not reported again."""
 
 
 def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
@@ -84,6 +86,8 @@ def load_file(path: Path, rel: str, kind: KindSpec, settings: Settings) -> tuple
                         tuple(Location(rel, line + 1, column + 1) for line, column in p.also))
                 for p in tree.problems]
     root = tree.root
+    if isinstance(root, Scalar) and root.plain and root.value == "":
+        root = None
     if root is None:
         if not problems:
             problems.append(Problem("E-EMPTY-FILE", "文件里没有内容（或只有注释、---）。", rel,
@@ -129,4 +133,6 @@ def load_library(settings: Settings) -> Loaded:
         loaded.problems.extend(problems)
         if record is not None:
             loaded.files.append(record)
+        else:
+            loaded.unusable.append(path)
     return loaded

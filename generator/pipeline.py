@@ -20,6 +20,8 @@ def check(settings: Settings) -> tuple[KnowledgeBase, Report]:
     report = Report(problems=list(loaded.problems), texts=loaded.texts)
     records, problems = validate(loaded.files)
     report.extend(problems)
-    kb, problems = link(records, settings)
+    broken = {path.stem for path in loaded.unusable} | {f.path.stem for f in loaded.files} - {
+        r.file.path.stem for r in records}
+    kb, problems = link(records, settings, broken)
     report.extend(problems)
     return kb, report

@@ -21,6 +21,9 @@ from .problems import Location, Problem
 from .schema import Record
 from .yamlnodes import Mapping, Scalar, find, iter_scalars, to_plain
 
+NAME_SYNONYMS = {"title": "name", "name": "title"}
+"""Record kinds call their heading either title or name; a Chinese 标题/名称 may mean either."""
+
 FIELD_LABELS: dict[str, str] = {}
 for _word, _key in CHINESE_KEYS.items():
     FIELD_LABELS.setdefault(_key, _word)
@@ -146,8 +149,11 @@ def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
         key = str(loc[-1])
         owner = model_at(model, loc[:-1])
         allowed = list(owner.model_fields) if owner else []
-        if key in CHINESE_KEYS and CHINESE_KEYS[key] in allowed:
-            hint = f"字段名要用英文：“{key}” 应写作 “{CHINESE_KEYS[key]}”。"
+        english = CHINESE_KEYS.get(key)
+        if english in NAME_SYNONYMS and english not in allowed:
+            english = NAME_SYNONYMS[english]
+        if english in allowed:
+            hint = f"字段名要用英文：“{key}” 应写作 “{english}”。"
         elif (guess := suggest(key, allowed)) or (guess := suggest(key.lower().rstrip("s"), allowed)):
             hint = f"是否指 “{guess}”？"
         else:

@@ -122,6 +122,7 @@ def _build(events: Iterable[Any], tree: Tree, max_depth: int) -> None:
             tree.problems.append(TreeProblem(
                 "E-ALIAS", f"不支持 YAML 锚点 &{event.anchor}。", "把要重复的内容直接写出来，不要用 & 和 *。",
                 line, column, len(event.anchor) + 1, _path_text(stack)))
+            raise _Stop
         tag = getattr(event, "tag", None)
         if tag and not (isinstance(event, yaml.ScalarEvent) and event.implicit[0]):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
@@ -230,8 +231,13 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> TreeProblem:
         message, hint = "不支持 YAML 别名（*）。", "把要重复的内容直接写出来。"
     elif "maximum" in problem and "nest" in problem:
         message, hint = "嵌套层级过深。", "检查缩进是否一层层多缩进了。"
-    if "：" in source_line and ":" not in source_line and "mapping" not in problem:
-        hint += " 注意：键和值之间要用英文冒号“:”加空格，不能用中文冒号“：”。"
+    for number in (line, line - 1):
+        candidate = lines[number] if 0 <= number < len(lines) else ""
+        key_part = candidate.split("：", 1)[0]
+        if "：" in candidate and ":" not in key_part and key_part.strip() and " " not in key_part.strip():
+            return TreeProblem("E-SYNTAX", "键和值之间用了中文冒号“：”，YAML 只认英文冒号。",
+                               f"把 “{key_part.strip()}：” 改成 “{key_part.strip()}: ”（英文冒号加一个空格）。",
+                               number, candidate.index("："), 1)
     return TreeProblem("E-SYNTAX", message, hint, line, column, 1)
 
 
