@@ -11,10 +11,10 @@ from .fields import Line, ListOf, Markdown, Number, PlainText, Record, Ref, Slug
 
 CaseKind = Literal["党建品牌", "工作案例"]
 OrgType = Literal["非公企业", "社会组织", "行业协会商会", "产业链", "园区楼宇", "新就业群体", "个体工商户", "混合"]
-Qualifier = Literal["余", "多", "近", "超", "逾", "约", "以上", "以下", "不足", "左右"]
+Qualifier = Literal["余", "多", "近", "超", "逾", "约", "至少", "以上", "以下", "不足", "左右"]
 Status = Literal["published", "draft"]
 
-QUALIFIER_BEFORE = {"近", "超", "逾", "约", "不足"}
+QUALIFIER_BEFORE = {"近", "超", "逾", "约", "至少", "不足"}
 """Qualifiers written before the number (近80%); the others follow the number or the unit."""
 QUALIFIER_AFTER_UNIT = {"以上", "以下", "左右"}
 
