@@ -23,7 +23,7 @@ from .schema import BY_NAME, Record, RefTo, kind_label
 from .schema.case import Case
 from .settings import Settings
 from .validate import ValidRecord, loc_text
-from .yamlnodes import Scalar, find
+from .yamlnodes import find, position
 
 CYCLE_FIELDS = {("region", "parent"), ("curriculum", "prerequisites")}
 """Hierarchies that must not loop: a region cannot contain itself, a course cannot require itself."""
@@ -109,14 +109,12 @@ class Linker:
 
     def problem(self, owner: ValidRecord, path: tuple[Any, ...], code: str, message: str, hint: str = "",
                 also: tuple[Location, ...] = (), want_key: bool = False) -> None:
-        node = find(owner.file.root, path, want_key=want_key)
-        self.problems.append(Problem(
-            code, message, owner.file.rel, node.line + 1 if node else 0, node.column + 1 if node else 0,
-            loc_text(path), hint, node.span if isinstance(node, Scalar) else 1, also))
+        line, column, span = position(find(owner.file.root, path, want_key=want_key))
+        self.problems.append(Problem(code, message, owner.file.rel, line + 1, column + 1, loc_text(path), hint, span, also))
 
     def location(self, owner: ValidRecord, path: tuple[Any, ...]) -> Location:
-        node = find(owner.file.root, path)
-        return Location(owner.file.rel, node.line + 1 if node else 0, node.column + 1 if node else 0)
+        line, column, _ = position(find(owner.file.root, path))
+        return Location(owner.file.rel, line + 1, column + 1)
 
     # ids
 
@@ -428,6 +426,7 @@ def number_forms(value: Decimal) -> set[str]:
             forms.add(chinese)
             if number == 2:
                 forms.add("两")
+        forms |= {"百" for _ in [0] if number == 100} | {"千" for _ in [0] if number == 1000}
         if number >= 10000 and number % 10000 == 0:
             forms.add(f"{number // 10000}万" if number > 10000 else "万")
     return forms

@@ -13,7 +13,7 @@ from pathlib import Path
 from .problems import Location, Problem
 from .schema import BY_FOLDER, KindSpec
 from .settings import Settings
-from .yamlnodes import Mapping, Scalar, Sequence, build_tree
+from .yamlnodes import Mapping, Scalar, Sequence, build_tree, position
 
 DATA_SUFFIXES = (".yml", ".yaml")
 IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini", "README.md"}
@@ -27,6 +27,9 @@ class LoadedFile:
     rel: str
     kind: KindSpec
     root: Mapping
+    """libyaml's node tree: positions for every diagnostic."""
+    plain: dict
+    """The same data as dicts, lists and strings, which the schema types."""
     text: str
 
 
@@ -86,23 +89,22 @@ def load_file(path: Path, rel: str, kind: KindSpec, settings: Settings) -> tuple
                         tuple(Location(rel, line + 1, column + 1) for line, column in p.also))
                 for p in tree.problems]
     root = tree.root
-    if isinstance(root, Scalar) and root.plain and root.value == "":
-        root = None
-    if root is None:
+    if root is None or tree.plain is None:
         if not problems:
             problems.append(Problem("E-EMPTY-FILE", "文件里没有内容（或只有注释、---）。", rel,
                                     hint=f"按照其他 {kind.label} 文件的格式填写一条记录，或删除这个文件。"))
         return None, text, problems
+    line, column, span = position(root)
     if isinstance(root, Sequence):
         problems.append(Problem("E-ROOT", "文件顶层是列表（以“- ”开头），但一个文件应当是一条记录。", rel,
-                                root.line + 1, root.column + 1, span=1,
+                                line + 1, column + 1, span=1,
                                 hint="去掉第一项前的“- ”并把各行向左移两格；多条记录请分别存成多个文件。"))
         return None, text, problems
     if not isinstance(root, Mapping):
-        problems.append(Problem("E-ROOT", "文件顶层不是键值对，而是一段文字。", rel, root.line + 1, root.column + 1,
-                                span=root.span, hint="每行写成“键: 值”（英文冒号加空格），例如 id: changqing。"))
+        problems.append(Problem("E-ROOT", "文件顶层不是键值对，而是一段文字。", rel, line + 1, column + 1,
+                                span=span, hint="每行写成“键: 值”（英文冒号加空格），例如 id: changqing。"))
         return None, text, problems
-    return LoadedFile(path, rel, kind, root, text), text, problems
+    return LoadedFile(path, rel, kind, root, tree.plain, text), text, problems
 
 
 def load_library(settings: Settings) -> Loaded:

@@ -6,6 +6,10 @@ any file stops the run before the published site is touched.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+from typing import Iterator
+
 from .kb import KnowledgeBase
 from .link import link
 from .load import load_library
@@ -14,8 +18,26 @@ from .settings import Settings
 from .validate import validate
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The stages allocate many small acyclic objects that all stay alive; Python's cyclic
+    collector would rescan the growing heap again and again (measured: 2-3x the load time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check(settings: Settings) -> tuple[KnowledgeBase, Report]:
     """Run the core stages; the knowledge base is only trustworthy if the report has no errors."""
+    with collector_paused():
+        return _check(settings)
+
+
+def _check(settings: Settings) -> tuple[KnowledgeBase, Report]:
     loaded = load_library(settings)
     report = Report(problems=list(loaded.problems), texts=loaded.texts)
     records, problems = validate(loaded.files)

@@ -19,7 +19,7 @@ from .keys import CHINESE_KEYS
 from .load import LoadedFile
 from .problems import Location, Problem
 from .schema import Record
-from .yamlnodes import Mapping, Scalar, find, iter_scalars, to_plain
+from .yamlnodes import find, iter_scalars, keys_of, position
 
 NAME_SYNONYMS = {"title": "name", "name": "title"}
 """Record kinds call their heading either title or name; a Chinese 标题/名称 may mean either."""
@@ -124,17 +124,15 @@ def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
     path = loc_text(loc)
 
     def at(node: Any, code: str, message: str, hint: str = "", field: str = path) -> Problem:
-        line = node.line + 1 if node is not None else 0
-        column = node.column + 1 if node is not None else 0
-        span = node.span if isinstance(node, Scalar) else 1
-        return Problem(code, message, rel, line, column, field, hint, span)
+        line, column, span = position(node)
+        return Problem(code, message, rel, line + 1, column + 1, field, hint, span)
 
     if kind == "missing":
         parent = find(file.root, loc[:-1])
         name = str(loc[-1])
         owner = model_at(model, loc[:-1])
         allowed = list(owner.model_fields) if owner else []
-        present = list(parent.entries) if isinstance(parent, Mapping) else []
+        present = keys_of(parent)
         misspelt = [k for k in present if k not in allowed and suggest(k, [name]) == name]
         hint = f"添加一行 “{name}: …”。"
         if misspelt:
@@ -161,9 +159,10 @@ def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
         return at(key_node, "E-UNKNOWN-KEY", f"未知字段 “{key}”。", hint)
 
     node = find(file.root, loc)
+    value = plain_at(file.plain, loc)
     if kind == "literal_error":
         choices = choices_at(model, loc)
-        found = to_plain(node) if node is not None else None
+        found = value
         shown = "、".join(choices)
         guess = suggest(str(found), choices) if found is not None else None
         if guess is None and found is not None:
@@ -182,11 +181,11 @@ def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
         return at(node, code, f"至少需要 {minimum} 项，实际 {ctx.get('actual_length', 0)} 项。",
                   "每一项另起一行，以“- ”开头。")
     if kind in ("string_type",):
-        if node is None or to_plain(node) is None:
+        if value is None:
             return at(node, "E-EMPTY", "这里不能为空。", "填写内容，或者删除这一行（如果此字段可以省略）。")
         return at(node, "E-TYPE", "这里应当是一段文字。", "把内容写在冒号后面同一行，或用 | 开始多行文字。")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if node is None or to_plain(node) is None:
+        if value is None:
             return at(node, "E-EMPTY", "这里不能为空，应当是一组“键: 值”。", "在下一行缩进两格写出各个字段。")
         return at(node, "E-TYPE", "这里应当是一组“键: 值”（映射），实际是文字或列表。", "在下一行缩进两格写出各个字段。")
     if kind in ("tuple_type", "list_type"):
@@ -194,27 +193,40 @@ def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
     return at(node, "E-TYPE", f"值不符合要求（{error.get('msg', kind)}）。", "对照同类记录的写法修改。")
 
 
+def plain_at(plain: Any, loc: tuple[Any, ...]) -> Any:
+    """The plain value at ``loc``, or ``None`` where the path does not exist."""
+    for step in loc:
+        if isinstance(plain, dict) and isinstance(step, str):
+            plain = plain.get(step)
+        elif isinstance(plain, list) and isinstance(step, int) and 0 <= step < len(plain):
+            plain = plain[step]
+        else:
+            return None
+    return plain
+
+
 def validate_file(file: LoadedFile) -> tuple[ValidRecord | None, list[Problem]]:
     problems = personal_data(file)
     try:
-        record = file.kind.model.model_validate(to_plain(file.root))
+        record = file.kind.model.model_validate(file.plain)
     except ValidationError as error:
         problems.extend(_problem_for(e, file) for e in error.errors(include_url=False))
         return None, problems
     stem = file.path.stem
     record_id = getattr(record, "id", None)
     if record_id and record_id != stem:
-        node = find(file.root, ("id",))
+        line, column, span = position(find(file.root, ("id",)))
         problems.append(Problem("W-ID-FILE", f"编号 “{record_id}” 与文件名 “{file.path.name}” 不一致。", file.rel,
-                                node.line + 1 if node else 0, node.column + 1 if node else 0, "id",
-                                f"把文件改名为 {record_id}{file.path.suffix}，便于按编号找到文件。",
-                                node.span if isinstance(node, Scalar) else 1))
+                                line + 1, column + 1, "id", f"把文件改名为 {record_id}{file.path.suffix}，便于按编号找到文件。",
+                                span))
     return ValidRecord(record, file), problems
 
 
 def personal_data(file: LoadedFile) -> list[Problem]:
     """Resident ID numbers and mobile numbers anywhere in the file, masked in the message."""
     problems: list[Problem] = []
+    if not textcheck.find_personal_data(file.text):
+        return problems
     lines: list[str] | None = None
     for path, scalar in iter_scalars(file.root):
         if not any(ch.isdigit() for ch in scalar.value):
@@ -222,12 +234,13 @@ def personal_data(file: LoadedFile) -> list[Problem]:
         for found in textcheck.find_personal_data(scalar.value):
             lines = lines if lines is not None else file.text.split("\n")
             fragment = scalar.value[found.offset: found.offset + found.length]
-            line, column = scalar.line, scalar.column
-            for number in range(scalar.line, len(lines)):
-                start = 0 if number != scalar.line else scalar.column
-                position = lines[number].find(fragment, start)
-                if position >= 0:
-                    line, column = number, position
+            line, column, _ = position(scalar)
+            first_line, first_column = line, column
+            for number in range(first_line, len(lines)):
+                start = 0 if number != first_line else first_column
+                found_at = lines[number].find(fragment, start)
+                if found_at >= 0:
+                    line, column = number, found_at
                     break
             problems.append(Problem(
                 "E-PERSONAL", f"发现{found.kind} {found.masked}，个人信息不能出现在公开页面上。", file.rel,

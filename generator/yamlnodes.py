@@ -1,63 +1,45 @@
-"""A YAML document as a tree of positioned nodes, built from parser events.
+"""A YAML document as libyaml's positioned node tree plus the plain data it holds.
 
 PyYAML's constructors guess types, keep the last of duplicate keys, expand aliases and recurse
-on nesting. Building the tree from the event stream ourselves lets us keep every scalar as text,
-refuse what editors never need (anchors, aliases, tags, several documents) and bound the depth,
-with a position on every node.
+on nesting. Here libyaml only composes nodes (with an implicit-tag resolver that guesses
+nothing), and one walk over them checks what editors never need (tags, duplicate keys, deep
+nesting) while producing the plain data: dicts, lists and strings. Files containing anchor or
+alias tokens, or that could nest deeper than is safe for libyaml's recursive composer, are read
+from the event stream instead, which refuses them at the first offending event.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Union
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-try:  # libyaml's parser is several times faster; both give character-based positions.
-    from yaml import CSafeLoader as _EventLoader
+try:  # libyaml is several times faster; both give character-based positions.
+    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - wheels ship libyaml
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+Scalar = ScalarNode
+Mapping = MappingNode
+Sequence = SequenceNode
+AnyNode = Union[ScalarNode, MappingNode, SequenceNode]
 
-class Node:
-    """Position is 0-based line and column of the node's first character."""
+IMPLICIT = "?"
+"""The tag every node gets unless the text gives one explicitly (which is refused)."""
 
-    __slots__ = ("line", "column", "span")
-
-    def __init__(self, line: int, column: int, span: int) -> None:
-        self.line, self.column, self.span = line, column, span
-
-
-class Scalar(Node):
-    __slots__ = ("value", "plain")
-
-    def __init__(self, value: str, plain: bool, line: int, column: int, span: int) -> None:
-        super().__init__(line, column, span)
-        self.value, self.plain = value, plain
-
-
-class Mapping(Node):
-    __slots__ = ("entries",)
-
-    def __init__(self, line: int, column: int) -> None:
-        super().__init__(line, column, 1)
-        self.entries: dict[str, tuple[Scalar, "AnyNode"]] = {}
-
-
-class Sequence(Node):
-    __slots__ = ("items",)
-
-    def __init__(self, line: int, column: int) -> None:
-        super().__init__(line, column, 1)
-        self.items: list[AnyNode] = []
-
-
-AnyNode = Union[Scalar, Mapping, Sequence]
+ANCHOR_OR_ALIAS_RE = re.compile(r"(?:^|[\s\[{,])[&*][^\s*,\]}]")
+INDENT_RE = re.compile(r"^ *", re.MULTILINE)
+COMPACT_SEQUENCES_RE = re.compile(r"(?:- +)+")
+SAFE_C_DEPTH = 200
+"""libyaml's composer recurses in C; texts that could nest deeper take the event path instead."""
 
 
 @dataclass
 class TreeProblem:
-    """A structural problem found while building the tree (position 0-based)."""
+    """A structural problem found while reading a file (position 0-based)."""
 
     code: str
     message: str
@@ -72,6 +54,7 @@ class TreeProblem:
 @dataclass
 class Tree:
     root: AnyNode | None
+    plain: Any = None
     problems: list[TreeProblem] = field(default_factory=list)
 
 
@@ -79,30 +62,162 @@ class _Stop(Exception):
     """Raised to abandon a file whose structure cannot be trusted any further."""
 
 
-def _span(event: Any) -> int:
-    start, end = event.start_mark, event.end_mark
-    if end.line == start.line:
-        return max(1, end.column - start.column)
-    return 1
+class _Composer(_Loader):  # type: ignore[misc, valid-type]
+    """Composes nodes without guessing types: every implicit tag resolves to one sentinel."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # noqa: ARG002
+        return IMPLICIT
 
 
-def _path_text(stack: list[tuple[AnyNode, str | None]], key: str | None = None) -> str:
-    parts: list[str] = []
-    for node, pending in stack:
-        if isinstance(node, Mapping) and pending is not None:
-            parts.append(("." if parts else "") + pending)
-        elif isinstance(node, Sequence):
-            parts.append(f"[{len(node.items)}]")
-    if key is not None:
-        parts.append(("." if parts else "") + key)
-    return "".join(parts)
+def position(node: Node | None) -> tuple[int, int, int]:
+    """0-based line and column of a node, and how many characters to underline."""
+    if node is None:
+        return -1, -1, 1
+    start, end = node.start_mark, node.end_mark
+    span = end.column - start.column if (node.__class__ is ScalarNode and end.line == start.line
+                                          and end.column > start.column) else 1
+    return start.line, start.column, span
 
 
-def build_tree(text: str, max_depth: int) -> Tree:
-    """Parse ``text`` into a node tree, collecting structural problems instead of raising."""
+def nesting_bound(text: str) -> int:
+    """An upper bound of the nesting depth, computed without parsing: every level needs more
+    indentation, another "- " on the same line, or a flow bracket."""
+    indent = max(map(len, INDENT_RE.findall(text)), default=0)
+    dashes = max(map(len, COMPACT_SEQUENCES_RE.findall(text)), default=0)
+    return indent + dashes + text.count("[") + text.count("{") + 2
+
+
+def build_tree(text: str, max_depth: int, *, events: bool = False) -> Tree:
+    """Parse ``text``; collect structural problems instead of raising. ``events`` forces the
+    event path (tests compare both paths)."""
+    if not events and not ANCHOR_OR_ALIAS_RE.search(text) and nesting_bound(text) <= SAFE_C_DEPTH:
+        tree = _compose(text)
+    else:
+        tree = _from_events(text, max_depth)
+    if tree.root is not None and not tree.problems:
+        try:
+            tree.plain = _walk(tree.root, tree, 0, max_depth, "")
+        except _Stop:
+            tree.root = tree.plain = None
+    elif tree.problems:
+        tree.root = None
+    return tree
+
+
+def _compose(text: str) -> Tree:
     tree = Tree(root=None)
+    loader = _Composer(text)
     try:
-        _build(yaml.parse(text, Loader=_EventLoader), tree, max_depth)
+        tree.root = loader.get_single_node()
+    except yaml.composer.ComposerError as error:
+        if "single document" in f"{error.problem} {error.context}":
+            mark = error.problem_mark
+            tree.problems.append(TreeProblem(
+                "E-MULTIDOC", "一个文件里有多个 YAML 文档（多处 ---）。",
+                "一个文件只写一条记录：删除多余的 ---，把其他记录移到各自的文件中。", mark.line, mark.column, 3))
+        else:
+            tree.problems.append(_syntax_problem(error, text))
+    except yaml.MarkedYAMLError as error:
+        tree.problems.append(_syntax_problem(error, text))
+    finally:
+        loader.dispose()
+    return tree
+
+
+def _walk(node: Any, tree: Tree, depth: int, max_depth: int, path: str) -> Any:
+    """Check one node and return its plain value; an empty plain scalar becomes ``None``."""
+    cls = node.__class__
+    if node.tag != IMPLICIT:
+        line, column, _ = position(node)
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        tree.problems.append(TreeProblem(
+            "E-TAG", f"不允许使用 YAML 标签 {shown}。", "删除以 ! 开头的标签；数据文件只写文字、列表和键值对。",
+            line, column, len(shown), path))
+        raise _Stop
+    if cls is ScalarNode:
+        value = node.value
+        return None if (not value and not node.style) else value
+    if depth >= max_depth:
+        line, column, _ = position(node)
+        tree.problems.append(TreeProblem(
+            "E-DEPTH", f"嵌套超过 {max_depth} 层。", "数据不需要这么深的层级；检查缩进是否一层层多缩进了。",
+            line, column, 1, path))
+        raise _Stop
+    depth += 1
+    if cls is SequenceNode:
+        return [_walk(item, tree, depth, max_depth, f"{path}[{index}]") for index, item in enumerate(node.value)]
+    plain: dict[str, Any] = {}
+    first_keys: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not ScalarNode or key_node.tag != IMPLICIT:
+            line, column, _ = position(key_node)
+            tree.problems.append(TreeProblem(
+                "E-SYNTAX", "键必须是一段文字，这里却是列表、映射或带标签的值。", "检查这一行前面是否多了“? ”、“[”、“{”或“!”。",
+                line, column, 1, path))
+            raise _Stop
+        key = key_node.value
+        child = f"{path}.{key}" if path else key
+        if key in plain:
+            line, column, span = position(key_node)
+            first = first_keys[key].start_mark
+            tree.problems.append(TreeProblem(
+                "E-DUPKEY", f"键 \"{key}\" 重复出现（第一次在第 {first.line + 1} 行）；YAML 会悄悄丢掉前一个值。",
+                "删除或合并其中一个；列表的各项应写在同一个键下面。", line, column, span, child,
+                ((first.line, first.column),)))
+        else:
+            first_keys[key] = key_node
+        plain[key] = _walk(value_node, tree, depth, max_depth, child)
+    return plain
+
+
+# --- the event path: for texts with anchor/alias tokens or suspicious nesting ----------------
+
+
+def _from_events(text: str, max_depth: int) -> Tree:
+    """Build the same node tree from parser events, refusing anchors, aliases, several documents
+    and excessive depth at the first offending event, before anything is expanded or recursed."""
+    tree = Tree(root=None)
+    stack: list[Any] = []
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = event.__class__
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    tree.problems.append(TreeProblem(
+                        "E-MULTIDOC", "一个文件里有多个 YAML 文档（多处 ---）。",
+                        "一个文件只写一条记录：删除多余的 ---，把其他记录移到各自的文件中。",
+                        event.start_mark.line, event.start_mark.column, 3))
+                    raise _Stop
+                continue
+            if kind is yaml.AliasEvent or getattr(event, "anchor", None):
+                marker = ("*" if kind is yaml.AliasEvent else "&") + event.anchor
+                tree.problems.append(TreeProblem(
+                    "E-ALIAS", f"不支持 YAML {'别名' if marker[0] == '*' else '锚点'} {marker}。",
+                    "把要重复的内容直接写出来，不要用 & 和 *。",
+                    event.start_mark.line, event.start_mark.column, len(marker)))
+                raise _Stop
+            if kind is yaml.ScalarEvent:
+                tag = event.tag if (event.tag and not event.implicit[0]) else IMPLICIT
+                node: Any = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                if len(stack) >= max_depth:
+                    tree.problems.append(TreeProblem(
+                        "E-DEPTH", f"嵌套超过 {max_depth} 层。", "数据不需要这么深的层级；检查缩进是否一层层多缩进了。",
+                        event.start_mark.line, event.start_mark.column, 1))
+                    raise _Stop
+                node_class = MappingNode if kind is yaml.MappingStartEvent else SequenceNode
+                node = node_class(event.tag or IMPLICIT, [], event.start_mark, event.end_mark)
+            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                finished = stack.pop()
+                finished.end_mark = event.end_mark
+                continue
+            else:
+                continue
+            _attach(stack, node, tree)
+            if kind is not yaml.ScalarEvent:
+                stack.append(node)
     except _Stop:
         tree.root = None
     except yaml.MarkedYAMLError as error:
@@ -111,87 +226,20 @@ def build_tree(text: str, max_depth: int) -> Tree:
     return tree
 
 
-def _build(events: Iterable[Any], tree: Tree, max_depth: int) -> None:
-    stack: list[tuple[AnyNode, str | None]] = []  # (container, pending key for mappings)
-    pending_key_nodes: list[Scalar | None] = []
-    documents = 0
+_PENDING_KEY = object()
 
-    def refuse_markers(event: Any) -> None:
-        line, column = event.start_mark.line, event.start_mark.column
-        if getattr(event, "anchor", None):
-            tree.problems.append(TreeProblem(
-                "E-ALIAS", f"不支持 YAML 锚点 &{event.anchor}。", "把要重复的内容直接写出来，不要用 & 和 *。",
-                line, column, len(event.anchor) + 1, _path_text(stack)))
-            raise _Stop
-        tag = getattr(event, "tag", None)
-        if tag and not (isinstance(event, yaml.ScalarEvent) and event.implicit[0]):
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            tree.problems.append(TreeProblem(
-                "E-TAG", f"不允许使用 YAML 标签 {shown}。",
-                "删除以 ! 开头的标签；数据文件只写文字、列表和键值对。", line, column, len(shown), _path_text(stack)))
-            raise _Stop
 
-    def attach(node: AnyNode, event: Any) -> None:
-        if not stack:
-            tree.root = node
-            return
-        parent, pending = stack[-1]
-        if isinstance(parent, Sequence):
-            parent.items.append(node)
-            return
-        assert isinstance(parent, Mapping)
-        if pending is None:
-            if not isinstance(node, Scalar):
-                tree.problems.append(TreeProblem(
-                    "E-SYNTAX", "键必须是一段文字，这里却是列表或映射。", "检查这一行前面是否多了“? ”、“[”或“{”。",
-                    node.line, node.column, 1, _path_text(stack)))
-                raise _Stop
-            key = node.value
-            if key in parent.entries:
-                first = parent.entries[key][0]
-                tree.problems.append(TreeProblem(
-                    "E-DUPKEY", f"键 \"{key}\" 重复出现（第一次在第 {first.line + 1} 行）；YAML 会悄悄丢掉前一个值。",
-                    "删除或合并其中一个；列表的各项应写在同一个键下面。",
-                    node.line, node.column, node.span, _path_text(stack, key), ((first.line, first.column),)))
-            stack[-1] = (parent, key)
-            pending_key_nodes.append(node)
-        else:
-            key_node = pending_key_nodes.pop()
-            assert key_node is not None
-            parent.entries[pending] = (key_node, node)
-            stack[-1] = (parent, None)
-
-    for event in events:
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                tree.problems.append(TreeProblem(
-                    "E-MULTIDOC", "一个文件里有多个 YAML 文档（多处 ---）。",
-                    "一个文件只写一条记录：删除多余的 ---，把其他记录移到各自的文件中。",
-                    event.start_mark.line, event.start_mark.column, 3))
-                raise _Stop
-        elif isinstance(event, yaml.AliasEvent):
-            tree.problems.append(TreeProblem(
-                "E-ALIAS", f"不支持 YAML 别名 *{event.anchor}。", "把要重复的内容直接写出来，不要用 & 和 *。",
-                event.start_mark.line, event.start_mark.column, len(event.anchor) + 1, _path_text(stack)))
-            raise _Stop
-        elif isinstance(event, yaml.ScalarEvent):
-            refuse_markers(event)
-            plain = event.style is None or event.style == ""
-            attach(Scalar(event.value, plain, event.start_mark.line, event.start_mark.column, _span(event)), event)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            refuse_markers(event)
-            if len(stack) >= max_depth:
-                tree.problems.append(TreeProblem(
-                    "E-DEPTH", f"嵌套超过 {max_depth} 层。", "数据不需要这么深的层级；检查缩进是否一层层多缩进了。",
-                    event.start_mark.line, event.start_mark.column, 1, _path_text(stack)))
-                raise _Stop
-            container: AnyNode = (Mapping if isinstance(event, yaml.MappingStartEvent) else Sequence)(
-                event.start_mark.line, event.start_mark.column)
-            attach(container, event)
-            stack.append((container, None))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
+def _attach(stack: list[Any], node: Any, tree: Tree) -> None:
+    if not stack:
+        tree.root = node
+        return
+    parent = stack[-1]
+    if parent.__class__ is SequenceNode:
+        parent.value.append(node)
+    elif parent.value and parent.value[-1][1] is _PENDING_KEY:
+        parent.value[-1] = (parent.value[-1][0], node)
+    else:
+        parent.value.append((node, _PENDING_KEY))
 
 
 # --- syntax errors in Chinese ----------------------------------------------------------------
@@ -244,42 +292,40 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> TreeProblem:
 # --- plain data and positions ------------------------------------------------------------------
 
 
-def to_plain(node: AnyNode | None) -> Any:
-    """The node tree as dicts, lists and strings; an empty plain scalar becomes ``None``."""
-    if node is None:
-        return None
-    if isinstance(node, Scalar):
-        return None if node.plain and node.value == "" else node.value
-    if isinstance(node, Mapping):
-        return {key: to_plain(value) for key, (_, value) in node.entries.items()}
-    return [to_plain(item) for item in node.items]
-
-
 def find(root: AnyNode | None, loc: tuple[Any, ...], *, want_key: bool = False) -> AnyNode | None:
-    """The node at ``loc`` (keys and list indexes), or the deepest existing ancestor."""
+    """The node at ``loc`` (keys and list indexes), or the deepest existing ancestor.
+
+    As in the plain data, the last of duplicate keys wins.
+    """
     node = root
     for index, step in enumerate(loc):
         last = index == len(loc) - 1
-        if isinstance(node, Mapping) and isinstance(step, str) and step in node.entries:
-            key_node, value = node.entries[step]
-            node = key_node if (last and want_key) else value
-        elif isinstance(node, Sequence) and isinstance(step, int) and 0 <= step < len(node.items):
-            node = node.items[step]
+        if node.__class__ is MappingNode and isinstance(step, str):
+            match = next(((k, v) for k, v in reversed(node.value) if k.value == step), None)
+            if match is None:
+                break
+            node = match[0] if (last and want_key) else match[1]
+        elif node.__class__ is SequenceNode and isinstance(step, int) and 0 <= step < len(node.value):
+            node = node.value[step]
         else:
             break
     return node
 
 
-def iter_scalars(node: AnyNode | None, path: tuple[Any, ...] = ()) -> Iterable[tuple[tuple[Any, ...], Scalar]]:
+def keys_of(node: AnyNode | None) -> list[str]:
+    return [k.value for k, _ in node.value] if node.__class__ is MappingNode else []
+
+
+def iter_scalars(node: AnyNode | None, path: tuple[Any, ...] = ()) -> Iterable[tuple[tuple[Any, ...], ScalarNode]]:
     """Every scalar, keys included, with the path of the value it belongs to."""
     if node is None:
         return
-    if isinstance(node, Scalar):
+    if node.__class__ is ScalarNode:
         yield path, node
-    elif isinstance(node, Mapping):
-        for key, (key_node, value) in node.entries.items():
-            yield path + (key,), key_node
-            yield from iter_scalars(value, path + (key,))
+    elif node.__class__ is MappingNode:
+        for key_node, value in node.value:
+            yield path + (key_node.value,), key_node
+            yield from iter_scalars(value, path + (key_node.value,))
     else:
-        for index, item in enumerate(node.items):
+        for index, item in enumerate(node.value):
             yield from iter_scalars(item, path + (index,))

@@ -223,3 +223,28 @@ def test_manual_shape_is_checked(library: Library):
     from generator import Settings, check
     _, report = check(Settings(data_dir=library.data))
     assert "现有 1 个大项、1 个方面" in only(report, "E-MANUAL-SHAPE").message
+
+
+def test_fast_and_event_paths_build_the_same_tree():
+    """Files with anchors or deep nesting take the event path; both paths must agree on the rest."""
+    from conftest import MINIMAL
+    from generator.yamlnodes import MappingNode, ScalarNode, build_tree, position
+
+    def shape(node):
+        if node.__class__ is ScalarNode:
+            return ("s", node.value, bool(node.style), position(node))
+        if node.__class__ is MappingNode:
+            return ("m", position(node), [(shape(k), shape(v)) for k, v in node.value])
+        return ("l", position(node), [shape(i) for i in node.value])
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(MINIMAL.rglob("*.yml"))]
+    texts += ["---\n", "a: 'x'\nb: |\n  多行\n  文字\nc: [1, {d: e}]\n", "a: 1\na: 2\n", "x: !!str y\n",
+              "- a\n- b: c\n", "a: b: c\n"]
+    for text in texts:
+        fast, slow = build_tree(text, 24), build_tree(text, 24, events=True)
+        assert fast.plain == slow.plain, text
+        assert (fast.root is None) == (slow.root is None)
+        if fast.root is not None:
+            assert shape(fast.root) == shape(slow.root), text
+        assert [(p.code, p.line, p.column, p.field) for p in fast.problems] == \
+            [(p.code, p.line, p.column, p.field) for p in slow.problems], text
