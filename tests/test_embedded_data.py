@@ -1,0 +1,106 @@
+"""The embedded library: checks clean, and every figure is traceable to its seed document."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import Settings, check
+from generator.link import number_forms
+from generator.schema.case import QUALIFIER_AFTER_UNIT, QUALIFIER_BEFORE
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def kb_and_report():
+    return check(Settings(data_dir=ROOT / "data"))
+
+
+def metrics(kb):
+    for entry in kb.of_kind("case"):
+        for index, metric in enumerate(entry.record.metrics):
+            yield entry, index, metric
+
+
+def seed_text(kb, source_id: str) -> str:
+    source = kb.get(source_id).record
+    assert source.seed_file, f"{source_id} names no seed_file"
+    return (SEEDS / source.seed_file).read_text(encoding="utf-8")
+
+
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents (../shared/seeds) are not beside this clone")
+
+
+@needs_seeds
+def test_every_quote_is_verbatim_in_its_seed(kb_and_report):
+    kb, _ = kb_and_report
+    missing = [f"{e.id} metrics[{i}] {m.quote!r}" for e, i, m in metrics(kb)
+               if m.quote not in seed_text(kb, m.source)]
+    assert missing == []
+
+
+def qualifier_in_quote(quote: str, metric) -> set[str]:
+    """Qualifiers written right next to the figure in the quote."""
+    found = set()
+    numeral = set("0123456789.〇零一二三四五六七八九十百千万两")
+    for form in sorted(number_forms(metric.value), key=len, reverse=True):
+        for match in re.finditer(re.escape(form), quote):
+            before, after = quote[: match.start()], quote[match.end():]
+            if (before and before[-1] in numeral) or (after and after[0] in numeral):
+                continue  # part of a longer number (十 inside 五十)
+            if before:
+                found |= {q for q in QUALIFIER_BEFORE if before.endswith(q)}
+            if after:
+                found |= {q for q in ("余", "多") if after.startswith(q)}
+                rest = after[len(metric.unit):] if after.startswith(metric.unit) else ""
+                found |= {q for q in QUALIFIER_AFTER_UNIT if rest.startswith(q)}
+            if found:
+                return found
+    return found
+
+
+@needs_seeds
+def test_qualifiers_next_to_a_figure_are_kept(kb_and_report):
+    kb, _ = kb_and_report
+    lost = [f"{e.id} metrics[{i}] {m.quote!r}: qualifier {m.qualifier!r}, quote says {sorted(q)}"
+            for e, i, m in metrics(kb) if (q := qualifier_in_quote(m.quote, m)) and m.qualifier not in q]
+    assert lost == []
+
+
+@needs_seeds
+def test_years_stated_in_a_quote_are_kept(kb_and_report):
+    kb, _ = kb_and_report
+    lost = []
+    for entry, index, metric in metrics(kb):
+        years = set(re.findall(r"((?:19|20)\d\d)年", metric.quote))
+        if years and str(metric.value) not in years and metric.year is None \
+                and not any(y in (metric.period or "") for y in years):
+            lost.append(f"{entry.id} metrics[{index}] {metric.quote!r} states {sorted(years)}")
+    assert lost == []
+
+
+@needs_seeds
+def test_every_seed_document_has_a_source_record(kb_and_report):
+    kb, _ = kb_and_report
+    named = {e.record.seed_file for e in kb.of_kind("source") if e.record.seed_file}
+    assert named == {p.name for p in SEEDS.glob("*.txt")}
+
+
+def test_embedded_library_checks_clean_even_in_strict_mode(kb_and_report):
+    kb, report = kb_and_report
+    assert report.problems == []
+    counts = kb.counts()
+    assert counts["category"] == 9 and counts["aspect"] == 26
+    assert counts["case"] >= 5 and counts["source"] >= 5
+
+
+def test_every_case_cites_figures_with_qualifiers_where_the_seeds_hedge(kb_and_report):
+    kb, _ = kb_and_report
+    hedged = [m for _, _, m in metrics(kb) if m.qualifier]
+    assert len(hedged) >= 30
+    changqing = kb.get("changqing-hongse-ningjuli").record
+    assert any(m.value == 200 and m.qualifier == "余" and m.unit == "名" for m in changqing.metrics)
