@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import difflib
 import functools
+import heapq
 import typing
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, Iterator
 
 from pydantic import BaseModel
@@ -102,6 +104,8 @@ class Linker:
         self.settings = settings
         self.problems: list[Problem] = []
         self.entries: dict[str, Entry] = {}
+        """Keyed by :func:`identity`, so that ids a file system would confuse collide."""
+        self.by_id: dict[str, Entry] = {}
         self.sources: dict[str, ValidRecord] = {}
         self.backlinks: dict[str, list[Backlink]] = defaultdict(list)
 
@@ -130,6 +134,7 @@ class Linker:
                          "每条记录的编号必须唯一：改用另一个编号，或删除重复的文件。", (where,))
             return
         self.entries[key] = entry
+        self.by_id[entry.id] = entry
         self.sources[key] = owner
 
     def register_all(self) -> None:
@@ -160,9 +165,13 @@ class Linker:
 
     def resolve(self, owner: ValidRecord, path: tuple[Any, ...], target: str, kinds: tuple[str, ...],
                 ids_by_kind: dict[str, list[str]]) -> None:
+        holder = self.holder_id(owner, path)
+        entry = self.by_id.get(target)
+        if entry is not None and entry.kind in kinds and entry.id != holder:
+            self.backlinks[target].append(Backlink(holder, self.kind_of_holder(owner, path), loc_text(path)))
+            return
         wanted = "或".join(kind_label(k) for k in kinds)
         entry = self.lookup(target)
-        holder = self.holder_id(owner, path)
         if entry is None and target in self.broken:
             return  # the file defining it failed earlier and is reported there
         if entry is None:
@@ -350,19 +359,19 @@ class Linker:
             for feature in own:
                 postings[feature].append(case.id)
         related: dict[str, tuple[str, ...]] = {}
+        limit, common = self.settings.related_limit, self.settings.related_common_feature
         for case in cases:
-            scores: dict[str, int] = defaultdict(int)
+            scores: Counter[str] = Counter()
             for feature in features[case.id]:
                 posting = postings[feature]
-                if len(posting) > self.settings.related_common_feature:
-                    continue
-                for other in posting:
-                    if other != case.id:
-                        scores[other] += weights[feature[0]]
+                if len(posting) <= common:
+                    for _ in range(weights[feature[0]]):
+                        scores.update(posting)
+            del scores[case.id]
             for other in case.related:
                 scores[other] += 100
-            ranked = sorted(scores, key=lambda other: (-scores[other], other))
-            related[case.id] = tuple(ranked[: self.settings.related_limit])
+            # nlargest is stable, so ties keep the (sorted) file order: reproducible output.
+            related[case.id] = tuple(other for other, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1)))
         return related
 
     def run(self) -> KnowledgeBase:

@@ -1,0 +1,295 @@
+"""Plan the site: one :class:`PagePlan` (page path, template, context, data file) per page.
+
+Pure: from the :class:`KnowledgeBase` to a list of plans, with no I/O and no MkDocs. Record pages
+are planned here; index, browse and shared pages in :mod:`generator.indexes`. Contexts hold the
+records themselves plus what a template cannot work out alone (links, sorted lists, figures).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from . import figures
+from .kb import Entry, KnowledgeBase
+from .links import Link, Resolver, src_uri_of
+from .pinyin import anchors, by_pinyin
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    src_uri: str
+    """The page's path as if it were a file in docs_dir (``cases/demo-case.md``)."""
+
+    template: str
+    """Template in ``generator/templates`` that writes the page's Markdown."""
+
+    title: str
+    """Page title (plain text; escaped when rendered)."""
+
+    context: Mapping[str, Any] = field(default_factory=dict)
+    """What the template reads, besides ``page`` (this plan)."""
+
+    source: str | None = None
+    """Data file the page is generated from (as the core names it: ``data/cases/x.yml``)."""
+
+    in_nav: bool = False
+    """Whether mkdocs.yml's nav lists the page; thousands of record pages are reached via indexes."""
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Anchors of Chinese labels on the browse pages, shared by every page that links to them."""
+
+    tags: dict[str, str]
+    org_types: dict[str, str]
+    site_kinds: dict[str, str]
+
+
+def labels_of(site: Resolver) -> Labels:
+    cases = [e.record for e in site.entries("case")]
+    sites = [e.record for e in site.entries("site")]
+    return Labels(
+        tags=anchors({t for c in cases for t in c.tags}, "tag-"),
+        org_types=anchors({t for c in cases for t in c.org_types} | {s.host_type for s in sites if s.host_type}, "org-"),
+        site_kinds=anchors({s.kind for s in sites}, "kind-"),
+    )
+
+
+def manual_order(kb: KnowledgeBase) -> list[Entry]:
+    """Aspects across the whole manual, category by category, in their numbered order."""
+    out: list[Entry] = []
+    for category in sorted(kb.of_kind("category"), key=lambda e: (e.record.number, e.id)):
+        for aspect in sorted(category.record.aspects, key=lambda a: (a.number, a.id)):
+            entry = kb.get(aspect.id)
+            if entry is not None:
+                out.append(entry)
+    return out
+
+
+def record_page(entry: Entry, template: str, site: Resolver, **context: Any) -> PagePlan:
+    src_uri, _ = src_uri_of(entry)
+    base = {"entry": entry, "record": entry.record, "backlinks": site.backlinks(entry.id)}
+    return PagePlan(src_uri, template, entry.title, {**base, **context}, entry.file)
+
+
+# --- handbook --------------------------------------------------------------------------------
+
+
+def case_cards(site: Resolver, case_ids: list[str], aspect_id: str | None = None) -> list[dict[str, Any]]:
+    """Cases as handbook, practice and region pages list them: link, place, year, named practices."""
+    cards = []
+    for case_id in dict.fromkeys(c for c in case_ids if site.visible(c)):
+        case = site.kb.entries[case_id].record
+        named = [p.name for p in case.practices if aspect_id is None or aspect_id in p.aspects]
+        cards.append({"link": site.link(case_id), "case": case, "region": site.link(case.region), "practices": named})
+    return by_pinyin(cards, lambda card: card["link"].title)
+
+
+def plan_category(entry: Entry, site: Resolver) -> PagePlan:
+    aspects = [site.kb.get(a.id) for a in sorted(entry.record.aspects, key=lambda a: a.number)]
+    return record_page(entry, "category.md.j2", site, aspects=[a for a in aspects if a])
+
+
+def plan_aspect(entry: Entry, site: Resolver, order: list[Entry]) -> PagePlan:
+    aspect = entry.record
+    index = next(i for i, e in enumerate(order) if e.id == entry.id)
+    cases = [e.id for e in site.referrers(entry.id, "case")] + list(aspect.cases)
+    rules = [{"rule": r, "source": site.link(r.source)} for r in aspect.rules]
+    return record_page(
+        entry, "aspect.md.j2", site,
+        category=site.link(entry.parent),
+        category_record=site.kb.entries[entry.parent].record if entry.parent else None,
+        rules=rules,
+        cases=case_cards(site, cases, entry.id),
+        see_also=site.links(aspect.see_also),
+        previous=site.link(order[index - 1].id) if index > 0 else None,
+        next=site.link(order[index + 1].id) if index + 1 < len(order) else None,
+    )
+
+
+# --- cases, sites, practices -------------------------------------------------------------------
+
+
+def metric_rows(site: Resolver, case_entry: Entry) -> list[dict[str, Any]]:
+    return [{
+        "metric": m,
+        "value": figures.metric_value(m),
+        "when": figures.when(m.year, m.period),
+        "source": site.link(m.source),
+        "anchor": f"m-{m.id}" if m.id else "",
+    } for m in case_entry.record.metrics]
+
+
+def plan_case(entry: Entry, site: Resolver, labels: Labels) -> PagePlan:
+    case = entry.record
+    rows = metric_rows(site, entry)
+    practices = [{
+        "named": named,
+        "anchor": f"p-{number}",
+        "practice": site.link(named.practice),
+        "aspects": site.links(named.aspects),
+        "metrics": [r for r in rows if r["metric"].practice == named.name],
+    } for number, named in enumerate(case.practices, 1)]
+    return record_page(
+        entry, "case.md.j2", site,
+        region_path=site.region_path(case.region),
+        org_types=[Link(t, "browse/org-type.md", labels.org_types[t]) for t in case.org_types],
+        tags=[Link(t, "browse/tag.md", labels.tags[t]) for t in case.tags],
+        year_link=Link(f"{case.year}年", "browse/year.md", f"y{case.year}") if case.year else None,
+        practices=practices,
+        metrics=rows,
+        sites=site.links(case.sites),
+        aspects=site.links(case.aspects),
+        related=site.links(site.kb.related.get(entry.id, ())),
+        sources=site.links(case.sources),
+    )
+
+
+def plan_site(entry: Entry, site: Resolver, labels: Labels) -> PagePlan:
+    record = entry.record
+    cases = list(record.cases) + [e.id for e in site.referrers(entry.id, "case")]
+    return record_page(
+        entry, "site.md.j2", site,
+        kind_link=Link(record.kind, "browse/site-kind.md", labels.site_kinds[record.kind]),
+        host_type_link=Link(record.host_type, "browse/org-type.md", labels.org_types[record.host_type])
+        if record.host_type else None,
+        region_path=site.region_path(record.region),
+        cases=site.sorted_links(cases),
+        sources=site.links(record.sources),
+    )
+
+
+def plan_practice(entry: Entry, site: Resolver) -> PagePlan:
+    practice = entry.record
+    region_count: dict[str, int] = {}
+    variants = []
+    for variant in practice.variants:
+        n = region_count[variant.region] = region_count.get(variant.region, 0) + 1
+        case_entry = site.kb.get(variant.case) if site.visible(variant.case) else None
+        rows = {r["metric"].id: r for r in metric_rows(site, case_entry)} if case_entry else {}
+        variants.append({
+            "variant": variant,
+            "anchor": f"v-{variant.region}" + (f"-{n}" if n > 1 else ""),
+            "region": site.link(variant.region),
+            "case": site.link(variant.case),
+            "source": site.link(variant.source),
+            "values": {v.key: v.value for v in variant.values},
+            "metrics": [dict(rows[m], link=Link(rows[m]["metric"].label, src_uri_of(case_entry)[0], rows[m]["anchor"]))
+                        for m in variant.metrics if m in rows],
+        })
+    cases = [e.id for e in site.referrers(entry.id, "case")] + [v.case for v in practice.variants]
+    return record_page(
+        entry, "practice.md.j2", site,
+        variants=variants,
+        cases=case_cards(site, [c for c in cases if c]),
+        aspects=site.links(practice.aspects),
+        related=site.links(practice.related),
+        curricula=site.sorted_links(e.id for e in site.referrers(entry.id, "curriculum")),
+    )
+
+
+# --- regions and courses -----------------------------------------------------------------------
+
+
+def region_children(site: Resolver) -> dict[str | None, list[Entry]]:
+    children: dict[str | None, list[Entry]] = {}
+    for region in site.entries("region"):
+        parent = region.record.parent if site.visible(region.record.parent) else None
+        children.setdefault(parent, []).append(region)
+    return children
+
+
+def descendants(region_id: str, children: dict[str | None, list[Entry]]) -> list[str]:
+    out, stack, seen = [], [region_id], {region_id}
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child.id not in seen:
+                seen.add(child.id)
+                out.append(child.id)
+                stack.append(child.id)
+    return out
+
+
+def plan_region(entry: Entry, site: Resolver, children: dict[str | None, list[Entry]],
+                cases_in: dict[str, list[str]], sites_in: dict[str, list[str]]) -> PagePlan:
+    below = descendants(entry.id, children)
+    by_level: dict[str, list[Link]] = {}
+    for child in children.get(entry.id, []):
+        by_level.setdefault(child.record.level, []).append(site.link(child.id))  # type: ignore[arg-type]
+    curricula = [e.id for e in site.referrers(entry.id, "curriculum")]
+    return record_page(
+        entry, "region.md.j2", site,
+        path=site.region_path(entry.id)[:-1],
+        children=sorted(by_level.items(), key=lambda item: item[0]),
+        cases=case_cards(site, cases_in.get(entry.id, [])),
+        cases_below=case_cards(site, [c for r in below for c in cases_in.get(r, [])]),
+        sites=site.sorted_links(sites_in.get(entry.id, [])),
+        sites_below=site.sorted_links(s for r in below for s in sites_in.get(r, [])),
+        curricula=site.sorted_links(curricula),
+    )
+
+
+def plan_curriculum(entry: Entry, site: Resolver) -> PagePlan:
+    course = entry.record
+    lessons = {lesson.id: lesson for module in course.modules for lesson in module.lessons}
+    modules = [{
+        "module": module,
+        "hours": sum(lesson.hours for lesson in module.lessons),
+        "lessons": [{
+            "lesson": lesson,
+            "hours": figures.number(lesson.hours),
+            "readings": site.links(lesson.readings),
+            "cases": site.links(lesson.cases),
+            "sites": site.links(lesson.sites),
+        } for lesson in module.lessons],
+    } for module in course.modules]
+    levels = [{
+        "level": level,
+        "lessons": [Link(lessons[i].title, src_uri_of(entry)[0], f"l-{i}") for i in level.lessons if i in lessons],
+    } for level in sorted(course.levels, key=lambda v: v.order)]
+    return record_page(
+        entry, "curriculum.md.j2", site,
+        region=site.link(course.region),
+        total_hours=figures.number(sum((lesson.hours for lesson in lessons.values()), start=0)),
+        modules=[dict(m, hours=figures.number(m["hours"])) for m in modules],
+        levels=levels,
+        prerequisites=site.links(course.prerequisites),
+        practice=site.link(course.practice),
+        cases=site.links(course.cases),
+        sources=site.links(course.sources),
+    )
+
+
+# --- the whole site ----------------------------------------------------------------------------
+
+
+def plan(kb: KnowledgeBase) -> list[PagePlan]:
+    """Every page of the site, records first, then indexes, browse pages and shared pages."""
+    from .indexes import plan_indexes
+
+    site = Resolver(kb)
+    labels = labels_of(site)
+    order = manual_order(kb)
+    children = region_children(site)
+    cases_in: dict[str, list[str]] = {}
+    sites_in: dict[str, list[str]] = {}
+    for case in site.entries("case"):
+        cases_in.setdefault(case.record.region, []).append(case.id)
+    for record in site.entries("site"):
+        sites_in.setdefault(record.record.region, []).append(record.id)
+
+    pages: list[PagePlan] = []
+    for entry in sorted(kb.of_kind("category"), key=lambda e: e.record.number):
+        pages.append(plan_category(entry, site))
+    pages.extend(plan_aspect(entry, site, order) for entry in order)
+    pages.extend(plan_case(entry, site, labels) for entry in site.entries("case"))
+    pages.extend(plan_site(entry, site, labels) for entry in site.entries("site"))
+    pages.extend(plan_practice(entry, site) for entry in site.entries("practice"))
+    pages.extend(plan_region(entry, site, children, cases_in, sites_in) for entry in site.entries("region"))
+    pages.extend(plan_curriculum(entry, site) for entry in site.entries("curriculum"))
+    pages.extend(plan_indexes(site, labels, order, children))
+    return pages
+
+
+__all__ = ["PagePlan", "Link", "plan", "by_pinyin"]
