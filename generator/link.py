@@ -174,6 +174,12 @@ class Linker:
         entry = self.lookup(target)
         if entry is None and target in self.broken:
             return  # the file defining it failed earlier and is reported there
+        if entry is None and not target.isascii():
+            named = self.named(target, kinds)
+            hint = (f"写编号 “{named.id}”，不要写名称。" if named else
+                    f"这里要写{wanted}的编号（小写拼音、数字和连字符），不是中文名称。")
+            self.problem(owner, path, "E-REF", f"“{target}” 是名称，不是编号。", hint)
+            return
         if entry is None:
             candidates = [i for k in kinds for i in ids_by_kind.get(k, [])]
             guess = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
@@ -197,6 +203,13 @@ class Linker:
                          f"改为 “{entry.id}”。")
             return
         self.backlinks[entry.id].append(Backlink(holder, self.kind_of_holder(owner, path), loc_text(path)))
+
+    def named(self, name: str, kinds: tuple[str, ...]) -> Entry | None:
+        """The record of ``kinds`` whose title, name, term or alias is ``name`` (only on errors)."""
+        for entry in self.by_id.values():
+            if entry.kind in kinds and (entry.title == name or name in getattr(entry.record, "aliases", ())):
+                return entry
+        return None
 
     def holder_id(self, owner: ValidRecord, path: tuple[Any, ...]) -> str:
         """The id of the record or nested aspect that holds ``path``."""

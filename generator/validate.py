@@ -21,6 +21,8 @@ from .problems import Location, Problem
 from .schema import Record
 from .yamlnodes import find, iter_scalars, keys_of, position
 
+FULL_WIDTH_SPACE = "\u3000"
+
 NAME_SYNONYMS = {"title": "name", "name": "title"}
 """Record kinds call their heading either title or name; a Chinese 标题/名称 may mean either."""
 
@@ -100,13 +102,6 @@ def choices_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return list(typing.get_args(annotation)) if typing.get_origin(annotation) is Literal else []
 
 
-def field_doc(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
-    owner, name = field_at(model, loc)
-    if owner is None or name is None or name not in owner.model_fields:
-        return ""
-    return owner.model_fields[name].description or ""
-
-
 # --- pydantic errors → problems ---------------------------------------------------------------
 
 
@@ -137,9 +132,6 @@ def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
         hint = f"添加一行 “{name}: …”。"
         if misspelt:
             hint = f"“{misspelt[0]}” 是否应写作 “{name}”？"
-        doc = field_doc(model, loc)
-        if doc:
-            hint += f"（该字段的用途：{doc}）"
         return at(parent, "E-MISSING", f"缺少必填字段 {field_label(name)}。", hint)
 
     if kind == "extra_forbidden":
@@ -148,6 +140,10 @@ def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
         owner = model_at(model, loc[:-1])
         allowed = list(owner.model_fields) if owner else []
         english = CHINESE_KEYS.get(key)
+        bare = key.strip(FULL_WIDTH_SPACE + " ")
+        if bare != key and bare in allowed:
+            return at(key_node, "E-UNKNOWN-KEY", f"字段名 “{key}” 前后有全角空格。",
+                      f"删除全角空格（　），只用半角空格缩进：写成 “{bare}”。")
         if english in NAME_SYNONYMS and english not in allowed:
             english = NAME_SYNONYMS[english]
         if english in allowed:

@@ -130,6 +130,16 @@ CASES = [
      "E-LOCAL-REF", "practices/demo-practice.yml", 13, 14, "levels"),
     ("level cites an unknown lesson", lambda l: l.replace("curricula/demo-course.yml", "      - meetings", "      - meeting"),
      "E-LOCAL-REF", "curricula/demo-course.yml", 28, 9, "meetings"),
+    ("full-width digits", lambda l: l.replace(CASE, "value: 200", "value: ２００"), "E-NUMBER", CASE, 19, 12, "200"),
+    ("full-width year", lambda l: l.replace(CASE, "year: 2023\norg", "year: ２０２３\norg"), "E-YEAR", CASE, 6, 7, "2023"),
+    ("full-width space before a key", lambda l: l.replace(COUNTY, "name: 示例县", "\u3000name: 示例县"),
+     "E-UNKNOWN-KEY", COUNTY, 2, 1, "全角空格"),
+    ("Chinese name instead of an id", lambda l: l.replace(CASE, "region: county", "region: 示例县"),
+     "E-REF", CASE, 5, 9, "“county”"),
+    ("Word file in data", lambda l: l.write("cases/notes.docx", b"PK\x03\x04"), "W-STRAY-FILE", "cases/notes.docx", 0, 0, ".yml"),
+    ("empty list item", lambda l: l.replace(CASE, "  - 认证", "  - 认证\n  -"), "E-EMPTY", CASE, 31, 4, "删除"),
+    ("yes for a boolean", lambda l: l.replace("curricula/demo-course.yml", "required: true", "required: yes"),
+     "E-BOOL", "curricula/demo-course.yml", 16, 19, "true"),
     ("lesson hours in words", lambda l: l.replace("curricula/demo-course.yml", "hours: 2", "hours: 两"),
      "E-NUMBER", "curricula/demo-course.yml", 14, 16, "阿拉伯数字"),
 ]
@@ -143,7 +153,8 @@ def test_defect_is_reported_at_its_position(library: Library, name, change, code
     assert problem.file == f"data/{file}"
     assert (problem.line, problem.column) == (line, column)
     assert hint in problem.hint
-    assert report.failed()
+    assert report.failed(strict=True)
+    assert report.failed() == code.startswith("E-")
 
 
 def test_clean_minimal_library_has_no_problem(library: Library):

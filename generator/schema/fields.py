@@ -12,6 +12,7 @@ import calendar
 import os
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -147,14 +148,23 @@ Slug = Annotated[str, BeforeValidator(check_slug)]
 """The id of a record or of an addressable part of one."""
 
 
+def check_reference(value: Any) -> str:
+    """Like an id, except that a Chinese name passes through: the link stage then names the id
+    of the record with that name ("写编号 changqing，不要写名称 长清区")."""
+    if isinstance(value, str) and value.strip() and re.search(r"[^\x00-\x7f]", value) \
+            and not re.search(r"[/\\]|\.\.", value):
+        return value.strip()
+    return check_slug(value)
+
+
 def Ref(*kinds: str) -> Any:  # noqa: N802 - reads like a type in annotations
     """A reference to another record of one of ``kinds``, resolved by the link stage."""
-    return Annotated[str, BeforeValidator(check_slug), RefTo(tuple(kinds))]
+    return Annotated[str, BeforeValidator(check_reference), RefTo(tuple(kinds))]
 
 
 # --- numbers, years, dates, booleans ---------------------------------------------------------
 
-NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
+NUMBER_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
 CHINESE_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 
 
@@ -176,6 +186,9 @@ def parse_number(value: Any) -> Decimal:
     if normalized.startswith("-") and NUMBER_RE.match(normalized[1:]):
         raise fail("E-RANGE", f"数值不能为负数，实际是 {text}。", "人数、个数、金额都应当是 0 或正数。")
     if not NUMBER_RE.match(normalized):
+        half_width = unicodedata.normalize("NFKC", normalized)
+        if NUMBER_RE.match(half_width):
+            raise fail("E-NUMBER", f"数字用了全角字符：\"{text}\"。", f"改成半角数字：{half_width}。")
         if any(ch in CHINESE_NUMERALS for ch in text):
             hint = "用阿拉伯数字书写，例如 200；“余”“近”“超”等写在 qualifier 字段，单位写在 unit 字段。"
         elif re.search(r"[\d.]", text) and re.search(r"[^\d.]", normalized):
@@ -208,8 +221,10 @@ def parse_year(value: Any) -> int:
     text = text.removesuffix("年")
     if any(ch in CHINESE_NUMERALS for ch in text):
         raise fail("E-YEAR", f"年份应当用阿拉伯数字书写，实际是 \"{value}\"。", "例如 2022，不要写成 二〇二二。")
-    if not re.fullmatch(r"\d{4}", text):
-        raise fail("E-YEAR", f"年份应当是四位数字，实际是 \"{value}\"。", "例如 2023。")
+    if not re.fullmatch(r"[0-9]{4}", text):
+        half_width = unicodedata.normalize("NFKC", text)
+        hint = f"改成半角数字：{half_width}。" if re.fullmatch(r"[0-9]{4}", half_width) else "例如 2023。"
+        raise fail("E-YEAR", f"年份应当是四位半角数字，实际是 \"{value}\"。", hint)
     year, last = int(text), current_year() + 1
     if not FIRST_PARTY_YEAR <= year <= last:
         guess = "2" + text[1:]
@@ -220,7 +235,7 @@ def parse_year(value: Any) -> int:
 
 Year = Annotated[int, BeforeValidator(parse_year)]
 
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 LOOSE_DATE_RE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})(?:\s*[月/.\-]\s*(\d{1,2})\s*日?)?\s*月?$")
 
 
