@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .. import textcheck
@@ -144,7 +144,9 @@ def check_slug(value: Any) -> str:
     return raw
 
 
-Slug = Annotated[str, BeforeValidator(check_slug)]
+SLUG_JSON = WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": MAX_SLUG})
+
+Slug = Annotated[str, BeforeValidator(check_slug), SLUG_JSON]
 """The id of a record or of an addressable part of one."""
 
 
@@ -159,7 +161,7 @@ def check_reference(value: Any) -> str:
 
 def Ref(*kinds: str) -> Any:  # noqa: N802 - reads like a type in annotations
     """A reference to another record of one of ``kinds``, resolved by the link stage."""
-    return Annotated[str, BeforeValidator(check_reference), RefTo(tuple(kinds))]
+    return Annotated[str, BeforeValidator(check_reference), RefTo(tuple(kinds)), SLUG_JSON]
 
 
 # --- numbers, years, dates, booleans ---------------------------------------------------------
@@ -202,7 +204,7 @@ def parse_number(value: Any) -> Decimal:
         raise fail("E-NUMBER", f"应当是数字，实际是 \"{text}\"。", "用阿拉伯数字书写。") from None
 
 
-Number = Annotated[Decimal, BeforeValidator(parse_number)]
+Number = Annotated[Decimal, BeforeValidator(parse_number), WithJsonSchema({"type": "number", "minimum": 0})]
 
 
 def parse_positive_int(value: Any) -> int:
@@ -212,7 +214,7 @@ def parse_positive_int(value: Any) -> int:
     return int(number)
 
 
-Ordinal = Annotated[int, BeforeValidator(parse_positive_int)]
+Ordinal = Annotated[int, BeforeValidator(parse_positive_int), WithJsonSchema({"type": "integer", "minimum": 1})]
 """A 1-based position (category and aspect numbers, level order)."""
 
 
@@ -233,7 +235,8 @@ def parse_year(value: Any) -> int:
     return year
 
 
-Year = Annotated[int, BeforeValidator(parse_year)]
+Year = Annotated[int, BeforeValidator(parse_year),
+                 WithJsonSchema({"type": "integer", "minimum": FIRST_PARTY_YEAR, "maximum": 2100})]
 
 DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 LOOSE_DATE_RE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})(?:\s*[月/.\-]\s*(\d{1,2})\s*日?)?\s*月?$")
@@ -262,7 +265,9 @@ def parse_partial_date(value: Any) -> str:
     return text
 
 
-PartialDate = Annotated[str, BeforeValidator(parse_partial_date)]
+PartialDate = Annotated[str, BeforeValidator(parse_partial_date), WithJsonSchema({
+    "anyOf": [{"type": "integer", "minimum": FIRST_PARTY_YEAR},
+              {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}]})]
 
 TRUE_WORDS = {"true"}
 FALSE_WORDS = {"false"}
