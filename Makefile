@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)
-	$(BIN)/hongling check --strict
+	$(BIN)/hongling build --strict
 
 check: $(STAMP)
 	$(BIN)/hongling check
@@ -30,4 +30,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site site.tmp-* site.old-* .pytest_cache

@@ -118,6 +118,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from .publish import publish  # MkDocs is imported only to build
+
+    config = Path(args.config)
+    if not config.is_file():
+        print(f"找不到站点配置文件 {config}。在项目根目录运行，或用 --config 指定 mkdocs.yml。", file=sys.stderr)
+        return EXIT_USAGE
+    args.data = None  # build reads the data folder set in mkdocs.yml, like the plugin does
+    strict = args.strict or bool(plugin_options(config).get("strict"))
+    outcome = publish(config, settings_from(args), Path(args.out) if args.out else None, strict)
+    print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
+    return EXIT_OK if outcome.ok else EXIT_DATA
+
+
 def cmd_codes(args: argparse.Namespace) -> int:
     for code, title in CODES.items():
         print(f"{code:16} {'错误' if code.startswith('E-') else '警告'}  {title}")
@@ -139,6 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="为每类记录生成 JSON Schema，供 VS Code 等编辑器自动补全和检查")
     p.add_argument("--out", default="schema", help="输出文件夹（默认 schema/）")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("build", help="检查数据并生成站点；全部成功后才替换原有的站点")
+    p.add_argument("--strict", action="store_true", help="严格模式：警告（数据或链接）也视为失败")
+    p.add_argument("--config", default=argparse.SUPPRESS, help="站点配置文件（默认 mkdocs.yml）")
+    p.add_argument("--out", help="站点输出文件夹（默认为 mkdocs.yml 中的 site_dir，通常是 site/）")
+    p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("codes", help="列出全部错误代码及含义")
     p.set_defaults(func=cmd_codes)

@@ -71,7 +71,7 @@ def plan_browse(site: Resolver, labels: Labels, children: dict[str | None, list[
         case_ids = [e.id for e in site.referrers(practice.id, "case")] + [v.case for v in practice.record.variants]
         regions = site.sorted_links(v.region for v in practice.record.variants)
         practice_groups.append(group(practice.title, practice.id, ("开展地区", regions),
-                                     ("案例", case_cards(site, [c for c in case_ids if c]))))
+                                     ("案例", case_cards(site, [c for c in case_ids if c], practice_id=practice.id))))
     pages.append(browse_page("browse/practice.md", "按做法浏览", "同一种做法在各地的案例；点击做法名称可看各地做法的对比。",
                              practice_groups))
 
@@ -128,22 +128,26 @@ def plan_indexes(site: Resolver, labels: Labels, order: list[Entry],
         PagePlan("index.md", "home.md.j2", "首页", {"counts": counts, "browse": [Link(t, u) for u, t in BROWSE],
                                                     "start": site.link(order[0].id) if order else None}, in_nav=True),
         PagePlan("handbook/index.md", "handbook_index.md.j2", "《红领党务通》党务手册", {
-            "categories": [{"entry": c, "aspects": [kb.entries[a.id] for a in sorted(c.record.aspects, key=lambda a: a.number)
-                                                    if a.id in kb.entries]} for c in categories],
+            "categories": [{"link": site.link(c.id), "record": c.record,
+                            "aspects": [{"link": site.link(a.id), "record": a}
+                                        for a in sorted(c.record.aspects, key=lambda a: a.number) if site.visible(a.id)]}
+                           for c in categories],
             "counts": counts}, in_nav=True),
         PagePlan("cases/index.md", "cases_index.md.j2", "案例库", {
-            "cases": [{"entry": c, "region": site.link(c.record.region)} for c in cases],
+            "cases": [{"link": site.link(c.id), "record": c.record, "region": site.link(c.record.region)} for c in cases],
             "browse": [Link(t, u) for u, t in BROWSE if u != "browse/site-kind.md"]}, in_nav=True),
         PagePlan("sites/index.md", "sites_index.md.j2", "示范点与阵地", {
-            "sites": [{"entry": s, "region": site.link(s.record.region),
+            "sites": [{"link": site.link(s.id), "record": s.record, "region": site.link(s.record.region),
                        "kind": Link(s.record.kind, "browse/site-kind.md", labels.site_kinds[s.record.kind])}
                       for s in site.entries("site")]}, in_nav=True),
         PagePlan("practices/index.md", "practices_index.md.j2", "做法比较", {
-            "practices": [{"entry": p, "regions": site.sorted_links(v.region for v in p.record.variants)}
+            "practices": [{"link": site.link(p.id), "record": p.record,
+                           "regions": site.sorted_links(v.region for v in p.record.variants)}
                           for p in site.entries("practice")]}, in_nav=True),
         PagePlan("regions/index.md", "regions_index.md.j2", "地区", {"tree": region_tree(site, children)}, in_nav=True),
         PagePlan("courses/index.md", "courses_index.md.j2", "培训课程", {
-            "groups": [(kind, [c for c in site.entries("curriculum") if c.record.kind == kind])
+            "groups": [(kind, [{"link": site.link(c.id), "record": c.record, "region": site.link(c.record.region)}
+                               for c in site.entries("curriculum") if c.record.kind == kind])
                        for kind in CurriculumKind.__args__]}, in_nav=True),
         plan_glossary(site),
         plan_sources(site),

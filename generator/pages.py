@@ -14,6 +14,9 @@ from . import figures
 from .kb import Entry, KnowledgeBase
 from .links import Link, Resolver, src_uri_of
 from .pinyin import anchors, by_pinyin
+from .schema.region import RegionLevel
+
+LEVELS: tuple[str, ...] = RegionLevel.__args__
 
 
 @dataclass(frozen=True)
@@ -70,25 +73,30 @@ def manual_order(kb: KnowledgeBase) -> list[Entry]:
 def record_page(entry: Entry, template: str, site: Resolver, **context: Any) -> PagePlan:
     src_uri, _ = src_uri_of(entry)
     base = {"entry": entry, "record": entry.record, "backlinks": site.backlinks(entry.id)}
-    return PagePlan(src_uri, template, entry.title, {**base, **context}, entry.file)
+    in_nav = entry.kind in ("category", "aspect")  # the handbook's 9 + 26 pages (see nav.py)
+    return PagePlan(src_uri, template, entry.title, {**base, **context}, entry.file, in_nav)
 
 
 # --- handbook --------------------------------------------------------------------------------
 
 
-def case_cards(site: Resolver, case_ids: list[str], aspect_id: str | None = None) -> list[dict[str, Any]]:
-    """Cases as handbook, practice and region pages list them: link, place, year, named practices."""
+def case_cards(site: Resolver, case_ids: list[str], aspect_id: str | None = None,
+               practice_id: str | None = None) -> list[dict[str, Any]]:
+    """Cases as lists show them: link, place, year, and the case's named practices that show the
+    given aspect or run the given practice."""
     cards = []
     for case_id in dict.fromkeys(c for c in case_ids if site.visible(c)):
         case = site.kb.entries[case_id].record
-        named = [p.name for p in case.practices if aspect_id is None or aspect_id in p.aspects]
+        named = [p.name for p in case.practices
+                 if (aspect_id and aspect_id in p.aspects) or (practice_id and p.practice == practice_id)]
         cards.append({"link": site.link(case_id), "case": case, "region": site.link(case.region), "practices": named})
     return by_pinyin(cards, lambda card: card["link"].title)
 
 
 def plan_category(entry: Entry, site: Resolver) -> PagePlan:
-    aspects = [site.kb.get(a.id) for a in sorted(entry.record.aspects, key=lambda a: a.number)]
-    return record_page(entry, "category.md.j2", site, aspects=[a for a in aspects if a])
+    aspects = [{"link": site.link(a.id), "record": a}
+               for a in sorted(entry.record.aspects, key=lambda a: a.number) if site.visible(a.id)]
+    return record_page(entry, "category.md.j2", site, aspects=aspects)
 
 
 def plan_aspect(entry: Entry, site: Resolver, order: list[Entry]) -> PagePlan:
@@ -182,7 +190,7 @@ def plan_practice(entry: Entry, site: Resolver) -> PagePlan:
     return record_page(
         entry, "practice.md.j2", site,
         variants=variants,
-        cases=case_cards(site, [c for c in cases if c]),
+        cases=case_cards(site, [c for c in cases if c], practice_id=entry.id),
         aspects=site.links(practice.aspects),
         related=site.links(practice.related),
         curricula=site.sorted_links(e.id for e in site.referrers(entry.id, "curriculum")),
@@ -221,7 +229,7 @@ def plan_region(entry: Entry, site: Resolver, children: dict[str | None, list[En
     return record_page(
         entry, "region.md.j2", site,
         path=site.region_path(entry.id)[:-1],
-        children=sorted(by_level.items(), key=lambda item: item[0]),
+        children=sorted(by_level.items(), key=lambda item: LEVELS.index(item[0]) if item[0] in LEVELS else 99),
         cases=case_cards(site, cases_in.get(entry.id, [])),
         cases_below=case_cards(site, [c for r in below for c in cases_in.get(r, [])]),
         sites=site.sorted_links(sites_in.get(entry.id, [])),
@@ -292,4 +300,4 @@ def plan(kb: KnowledgeBase) -> list[PagePlan]:
     return pages
 
 
-__all__ = ["PagePlan", "Link", "plan", "by_pinyin"]
+__all__ = ["PagePlan", "Labels", "plan"]

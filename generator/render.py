@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -44,24 +43,67 @@ LINE_START = {"?": "&#63;", ":": "&#58;", "=": "&#61;"}
 ANCHOR_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$")
 IMAGE_RE = re.compile(r"!(?=\[)")
 
+CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2014\u2026\u00b7"
+CJK_BREAK = re.compile(f"(?<=[{CJK}])\n(?=[{CJK}])")
+"""A line break between two Chinese characters: browsers would show it as a space."""
+CJK_SPACE = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
+"""Spaces between Chinese characters: what YAML's folded scalars (``>``) leave of a wrapped line."""
+
 
 def escape_text(text: str) -> str:
-    """Plain data text as inline Markdown that renders exactly as written, on one line."""
-    lines = [line.strip() for line in str(text).replace("\r\n", "\n").replace("\t", " ").split("\n")]
+    """Plain data text as inline Markdown that renders exactly as written, on one line.
+
+    Line breaks become ``<br>``, except inside a Chinese sentence wrapped across lines.
+    """
+    lines = [line.strip() for line in str(text).strip().replace("\r\n", "\n").replace("\t", " ").split("\n")]
     out = []
     for line in lines:
         line = html.escape(line, quote=False)
         line = MARKDOWN_SPECIALS.sub(r"\\\1", line)
         out.append(line)
-    joined = "<br>".join(out)
+    joined = out[0] if out else ""
+    for before, line in zip(lines, out[1:]):
+        wrapped = CJK_BREAK.search(before[-1:] + "\n" + line[:1])  # a sentence wrapped in YAML
+        joined += ("" if wrapped else "<br>") + line
     if joined[:1] in LINE_START:
         joined = LINE_START[joined[0]] + joined[1:]
     return joined
 
 
+def join_cjk_lines(text: str) -> str:
+    """Join lines wrapped inside Chinese sentences; block structure, headings and code are kept.
+
+    A line starting with a Chinese character cannot open a Markdown block (every block marker is
+    ASCII), so joining it to a previous line ending in one changes nothing but the stray space.
+    """
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        previous = out[-1] if out else ""
+        if (not fenced and out and CJK_BREAK.search(previous[-1:] + "\n" + line.lstrip()[:1])
+                and not previous.lstrip().startswith("#")):
+            out[-1] = previous + line.lstrip()  # also an indented continuation of a list item
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def unfold(text: str) -> str:
+    """Prose written by the library's editors, without the spaces folding left inside sentences."""
+    return CJK_SPACE.sub("", str(text))
+
+
 def markdown_field(text: str) -> Markup:
     """A Markdown field as Markdown; images become links (nothing from data is fetched)."""
-    return Markup(IMAGE_RE.sub("", str(text).strip()))
+    return Markup(unfold(join_cjk_lines(IMAGE_RE.sub("", str(text).strip()))))
+
+
+def prose(text: str) -> Markup:
+    """A plain-text field of the library's own prose: escaped, and unfolded like Markdown fields.
+    Titles and verbatim quotes are printed as written (plain ``{{ }}``), spaces and all."""
+    return Markup(escape_text(unfold(text)))
 
 
 def markdown_indented(text: str, width: int = 4) -> Markup:
@@ -84,8 +126,12 @@ def relative(current: str, target: str, fragment: str = "") -> str:
     """Path from page ``current`` to page ``target`` (both docs-relative .md paths)."""
     if not target or target == current:
         path = ""
-    else:
-        path = posixpath.relpath(target, posixpath.dirname(current) or ".")
+    else:  # posixpath.relpath, without its calls to os.getcwd (thousands of links per build)
+        here, there = current.split("/")[:-1], target.split("/")
+        common = 0
+        while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+            common += 1
+        path = "/".join([".."] * (len(here) - common) + there[common:])
     return path + (f"#{anchor(fragment)}" if fragment else "")
 
 
@@ -135,7 +181,7 @@ def environment() -> Environment:
         comment_end_string="#%}",
     )
     env.filters.update(md=markdown_field, md_indent=markdown_indented, front_title=front_title,
-                       anchor=anchor, href=href, link=link, join=join, text=lambda v: Markup(escape_text(v)))
+                       anchor=anchor, href=href, link=link, join=join, prose=prose)
     return env
 
 

@@ -1,0 +1,81 @@
+"""The MkDocs adapter: maps MkDocs events onto the core stages and holds no logic of its own.
+
+on_config   load → validate → link (:func:`generator.check`); every data problem fails the build
+            at once, listed in full; then plan and render the pages (:mod:`pages`, :mod:`render`)
+            and expand the handbook's part of the nav (:mod:`nav`).
+on_files    add each rendered page as a virtual file whose edit link is its YAML file.
+on_serve    rebuild when data or templates change.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import HonglingConfig
+from .nav import expand_handbook
+from .pages import PagePlan, plan
+from .pipeline import check
+from .problems import format_problem, format_text
+from .render import TEMPLATES, render_all
+from .settings import Settings
+
+log = logging.getLogger("mkdocs.plugins.hongling")
+
+
+def _repo_path(path: Path, root: Path) -> str:
+    """``path`` relative to the folder of mkdocs.yml (the repository root), '/'-separated."""
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+class HonglingPlugin(BasePlugin[HonglingConfig]):
+    def __init__(self) -> None:
+        self.plans: list[PagePlan] = []
+        self.pages: dict[str, str] = {}
+        self.root = Path(".")
+        self.data_dir = Path("data")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.data_dir = (self.root / self.config.data_dir).resolve()
+        settings = Settings(data_dir=self.data_dir, manual_categories=self.config.manual_categories,
+                            manual_aspects=self.config.manual_aspects)
+        kb, report = check(settings)
+        if report.failed(self.config.strict or bool(config.strict)):
+            raise PluginError("数据有问题，站点没有生成：\n\n" + format_text(report))
+        for problem in report.warnings:
+            log.warning(format_problem(problem, report.texts.get(problem.file)))
+        self.plans = plan(kb)
+        self.pages = render_all(self.plans)
+        config.nav = expand_handbook(config.nav, kb)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        for file in files.documentation_pages():
+            if file.generated_by is None:
+                file.edit_uri = _repo_path(docs_dir / file.src_uri, self.root)
+        data_parent = self.data_dir.parent
+        for page in self.plans:
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(f"{config.docs_dir}/{page.src_uri} 与生成的页面同名：请改名或删除这个手写页面。")
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content=self.pages[page.src_uri], inclusion=inclusion)
+            file.edit_uri = _repo_path(data_parent / page.source, self.root) if page.source else None
+            files.append(file)
+        return files
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        server.watch(str(self.data_dir))
+        server.watch(str(TEMPLATES))
+        return server
