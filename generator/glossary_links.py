@@ -5,7 +5,8 @@ Python-Markdown's ``abbr`` extension matches on word boundaries, which Chinese t
 rendered HTML: text between tags only, never inside links, headings, code or existing marks.
 Each occurrence becomes a link to the glossary entry whose ``title`` holds the definition;
 Material's ``content.tooltips`` shows it on hover and tap. Longer terms win over shorter ones
-(两新组织 before 两新), and each term is marked once per page.
+(两新组织 before 两新), and each term is marked once per page. Nothing inside 《…》 is marked:
+《红领党务通》 is the manual, not the 红领党务 certification.
 """
 
 from __future__ import annotations
@@ -13,11 +14,19 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Any, Iterable
 
 SKIP_INSIDE = {"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "button",
                "textarea", "svg", "title", "label", "kbd"}
 TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>|<!--.*?-->", re.DOTALL)
+BOOK_TITLE_RE = re.compile(r"《[^《》]*》")
+"""Titles of books and regulations (《红领党务通》) are names, not uses of a term inside them."""
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "source", "track"}
+
+
+def root_prefix(page_url: str) -> str:
+    """How a page at ``page_url`` (``cases/x.html``) reaches the site root (``../``)."""
+    return "../" * page_url.count("/")
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,11 @@ class Term:
 
 class TermMarker:
     """Compiled once per build; ``mark`` runs per page."""
+
+    @classmethod
+    def of(cls, terms: "Iterable[Any]", glossary_url: str = "glossary.html") -> "TermMarker":
+        """From glossary records (``term`` kind): the term and its aliases, with the definition."""
+        return cls([Term(t.id, (t.term, *t.aliases), t.definition) for t in terms], glossary_url)
 
     def __init__(self, terms: list[Term], glossary_url: str = "glossary.html") -> None:
         self.glossary_url = glossary_url
@@ -67,9 +81,12 @@ class TermMarker:
     def _text(self, text: str, open_skips: list[str], marked: set[str], root: str) -> str:
         if not text or open_skips or not text.strip():
             return text
+        titles = [m.span() for m in BOOK_TITLE_RE.finditer(text)] if "《" in text else []
 
         def replace(match: re.Match[str]) -> str:
             word = match.group(0)
+            if any(start < match.start() < end for start, end in titles):
+                return word
             term = self.by_word[word]
             if term.id in marked:
                 return word

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from markupsafe import Markup
+
 from .kb import Entry
 from .links import Link, Resolver
 from .pages import Labels, PagePlan, case_cards
@@ -16,6 +18,7 @@ from .pinyin import by_pinyin, initial
 from .problems import CODES
 from .schema.source import SourceKind
 from .schema.curriculum import CurriculumKind
+from .stats import statistics, svg
 
 UNKNOWN_YEAR = "年份不详"
 
@@ -152,8 +155,16 @@ def plan_indexes(site: Resolver, labels: Labels, order: list[Entry],
         plan_glossary(site),
         plan_sources(site),
         PagePlan("guide/codes.md", "codes.md.j2", "错误代码", {"codes": list(CODES.items())}, in_nav=True),
+        plan_statistics(site),
     ]
     return pages + plan_browse(site, labels, children)
+
+
+def plan_statistics(site: Resolver) -> PagePlan:
+    figures = statistics(site.kb, site)
+    charts = [{"chart": chart, "svg": Markup(svg(chart))} for chart in figures.charts]
+    return PagePlan("statistics.md", "statistics.md.j2", "数字统计", {"counts": figures.counts, "charts": charts},
+                    in_nav=True)
 
 
 def plan_glossary(site: Resolver) -> PagePlan:

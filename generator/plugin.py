@@ -1,9 +1,12 @@
 """The MkDocs adapter: maps MkDocs events onto the core stages and holds no logic of its own.
 
 on_config   load → validate → link (:func:`generator.check`); every data problem fails the build
-            at once, listed in full; then plan and render the pages (:mod:`pages`, :mod:`render`)
-            and expand the handbook's part of the nav (:mod:`nav`).
+            at once, listed in full; then plan and render the pages (:mod:`pages`, :mod:`render`),
+            expand the handbook's part of the nav (:mod:`nav`) and add the HTML safety net
+            (:mod:`sanitize`) to the Markdown extensions of every page.
 on_files    add each rendered page as a virtual file whose edit link is its YAML file.
+on_page_content  mark glossary terms in every page's HTML, hand-written pages included
+            (:mod:`glossary_links`).
 on_serve    rebuild when data or templates change.
 """
 
@@ -19,12 +22,16 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from mkdocs.structure.pages import Page
+
 from .config import HonglingConfig
+from .glossary_links import TermMarker, root_prefix
 from .nav import expand_handbook
 from .pages import PagePlan, plan
 from .pipeline import check
 from .problems import format_problem, format_text
 from .render import TEMPLATES, render_all
+from .sanitize import SafeHtmlExtension
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.hongling")
@@ -44,6 +51,7 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
         self.pages: dict[str, str] = {}
         self.root = Path(".")
         self.data_dir = Path("data")
+        self.marker = TermMarker([])
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -55,9 +63,12 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
             raise PluginError("数据有问题，站点没有生成：\n\n" + format_text(report))
         for problem in report.warnings:
             log.warning(format_problem(problem, report.texts.get(problem.file)))
+        self.marker = TermMarker.of(entry.record for entry in kb.of_kind("term"))
         self.plans = plan(kb)
         self.pages = render_all(self.plans)
         config.nav = expand_handbook(config.nav, kb)
+        if not any(isinstance(e, SafeHtmlExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(SafeHtmlExtension())
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -74,6 +85,11 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
             file.edit_uri = _repo_path(data_parent / page.source, self.root) if page.source else None
             files.append(file)
         return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri == "glossary.md":
+            return html
+        return self.marker.mark(html, root_prefix(page.file.url))
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(str(self.data_dir))

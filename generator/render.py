@@ -6,7 +6,10 @@ breaks become ``<br>``), so plain-text fields from the data can neither inject H
 page's structure. What may go in unescaped is marked :class:`~markupsafe.Markup` by a filter:
 
 * ``md`` / ``md_indent``: Markdown fields, already sanitised by the schema (no HTML, no script
-  links); images are turned into plain links so that no data can make the browser fetch anything;
+  links); images are turned into plain links so that no data can make the browser fetch anything,
+  and ``{`` is escaped so that attr_list cannot set attributes from data (:mod:`sanitize` strips
+  what might still get through from the HTML of every page);
+* ``prose``: plain-text prose, escaped, without the spaces YAML folding leaves between words;
 * ``link`` / ``href`` / ``anchor``: links and ids the generator builds itself;
 * ``front_title``: the page title for the front matter, HTML-escaped because MkDocs and Material
   print page titles into the HTML as they are.
@@ -95,9 +98,29 @@ def unfold(text: str) -> str:
     return CJK_SPACE.sub("", str(text))
 
 
+CODE_SPAN_RE = re.compile(r"(`+)(?:.+?)\1")
+
+
+def no_attribute_lists(text: str) -> str:
+    """Escape ``{`` outside code, so that attr_list cannot set attributes (``{: onclick=…}``)."""
+    out, fenced = [], False
+    for line in text.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced:
+            parts, last = [], 0
+            for code in CODE_SPAN_RE.finditer(line):
+                parts += [line[last:code.start()].replace("{", "\\{"), code.group(0)]
+                last = code.end()
+            line = "".join(parts) + line[last:].replace("{", "\\{")
+        out.append(line)
+    return "\n".join(out)
+
+
 def markdown_field(text: str) -> Markup:
-    """A Markdown field as Markdown; images become links (nothing from data is fetched)."""
-    return Markup(unfold(join_cjk_lines(IMAGE_RE.sub("", str(text).strip()))))
+    """A Markdown field as Markdown: images become links (nothing from data is fetched) and
+    attribute lists are escaped (nothing from data sets an attribute)."""
+    return Markup(no_attribute_lists(unfold(join_cjk_lines(IMAGE_RE.sub("", str(text).strip())))))
 
 
 def prose(text: str) -> Markup:

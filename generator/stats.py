@@ -69,7 +69,7 @@ def svg(chart: Chart) -> str:
     height = ROW_HEIGHT * len(chart.rows) + 8
     width = LABEL_WIDTH + BAR_AREA + 120
     parts = [f'<svg class="hl-chart" role="img" aria-labelledby="{chart.id}-title" viewBox="0 0 {width} {height}" '
-             f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
+             f'width="100%" preserveAspectRatio="xMinYMin meet">',
              f'<title id="{chart.id}-title">{html.escape(chart.title)}</title>']
     for index, row in enumerate(chart.rows):
         y = 4 + index * ROW_HEIGHT
@@ -159,7 +159,8 @@ def _compared_metrics(kb: KnowledgeBase, site: Resolver) -> list[Chart]:
                 regions_by_unit[unit].add(variant.region)
         for number, (unit, rows) in enumerate(sorted(by_unit.items())):
             if len(regions_by_unit[unit]) >= 2:
-                rows.sort(key=lambda r: -r.value)
+                distinct = {(row.label, row.display): row for row in reversed(rows)}  # two sources, one fact
+                rows = sorted(distinct.values(), key=lambda r: -r.value)
                 charts.append(Chart(f"compare-{entry.id}-{number}", f"{entry.title}：各地数字（单位：{unit}）",
                                     "各地统计口径和时间不同，只宜看量级，不宜直接排名。", tuple(rows),
                                     ("地区 · 指标", "数值")))

@@ -7,6 +7,7 @@ that a phone number pasted into any corner of the data is caught.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -39,8 +40,20 @@ def refuse_markup(text: str) -> None:
         raise _fail("E-MARKUP", "纯文本字段里不能写 javascript: 链接。", "删除这段链接。")
 
 
+ATTR_LIST_RE = re.compile(r"\{:?[^}\n]*\bon[a-z]+\s*=[^}\n]*\}", re.IGNORECASE)
+ENTITY_RE = re.compile(r"&#x?[0-9a-f]+;?|&[a-z]+;", re.IGNORECASE)
+
+
 def refuse_unsafe_markdown(text: str) -> None:
     """Markdown fields may format text and link, but nothing in them may run in a browser."""
+    attributes = ATTR_LIST_RE.search(text)
+    if attributes:
+        raise _fail("E-UNSAFE", f"Markdown 属性列表里不能写事件属性：\"{_quote(attributes.group())}\"。",
+                    "删除 {: … } 中的 onclick 等属性；数据里不需要给元素加属性。")
+    decoded = html.unescape(text) if ENTITY_RE.search(text) else text
+    if decoded is not text and SCRIPT_URL_RE.search(decoded) and not SCRIPT_URL_RE.search(text):
+        raise _fail("E-UNSAFE", "Markdown 文字里有用字符实体伪装的 javascript:/data: 链接。",
+                    "删除这段链接；链接只能指向 http(s) 网址或站内页面。")
     for pattern in (MD_LINK_TARGET_RE, MD_REF_DEF_RE, AUTOLINK_RE):
         for target in pattern.findall(text):
             if SCRIPT_URL_RE.match(target.strip()):

@@ -57,3 +57,53 @@ def only(report: Report, code: str) -> Problem:
     found = [p for p in report.problems if p.code == code]
     assert len(found) == 1, f"expected one {code}, got: {[(p.code, p.file, p.line, p.column, p.message) for p in report.problems]}"
     return found[0]
+
+
+# --- built sites and a loopback web server, shared by the browser and link-checker tests ------
+
+import functools  # noqa: E402
+import http.server  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from typing import Iterator  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site; the LinkChecker header lets LinkChecker skip its politeness delay."""
+
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its root URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def hongling_build(config: Path, out: Path) -> Path:
+    result = subprocess.run([sys.executable, "-m", "generator", "--config", str(config), "build", "--strict",
+                             "--out", str(out)], cwd=REPO, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The embedded library, built exactly as `make site` builds it."""
+    return hongling_build(REPO / "mkdocs.yml", tmp_path_factory.mktemp("built") / "site")

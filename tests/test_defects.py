@@ -107,6 +107,13 @@ CASES = [
      "E-UNSAFE", CASE, 9, 10, "javascript"),
     ("raw iframe", lambda l: l.replace(CASE, "summary: 示例县", "summary: <iframe src=x></iframe>示例县"),
      "E-UNSAFE", CASE, 9, 10, "Markdown"),
+    ("attribute list with an event", lambda l: l.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
+                                                         "summary: '示例县{: onclick=\"alert(1)\"}'"),
+     "E-UNSAFE", CASE, 9, 10, "onclick"),
+    ("entity-encoded javascript link", lambda l: l.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
+                                                           "summary: '[点我](java&#115;cript:alert(1))'"),
+     "E-UNSAFE", CASE, 9, 10, "链接"),
+    ("Windows device name as id", lambda l: l.write("regions/con.yml", county(id="con")), "E-ID", "regions/con.yml", 1, 5, "con-1"),
     # ids that become paths
     ("path traversal", lambda l: l.write(COUNTY, county(id="../../etc/passwd")), "E-ID", COUNTY, 1, 5, "小写字母"),
     ("slash in id", lambda l: l.replace(CASE, "id: demo-case", "id: case/902"), "E-ID", CASE, 1, 5, "case-902"),

@@ -36,3 +36,9 @@ def test_relative_root_for_pages_in_folders_and_own_entry_skipped():
     html = MARKER.mark("<p>三会一课与两新</p>", relative_root="../", skip_term="sanhuiyike")
     assert 'href="../glossary.html#lianxin"' in html
     assert "sanhuiyike" not in html
+
+
+def test_terms_inside_book_titles_are_not_marked():
+    marker = TermMarker([Term("hongling", ("红领党务",), "党务认证。")])
+    assert marker.mark("<p>编印《红领党务通》手册。</p>") == "<p>编印《红领党务通》手册。</p>"
+    assert 'data-term="hongling"' in marker.mark("<p>《红领党务通》与红领党务认证</p>")

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import MINIMAL
 from generator.cli import main
-from sitebuild import copy_library, site_config
+from sitebuild import tree_hashes, copy_library, site_config
 
 RECORD_PAGES = {
     "case": "cases/demo-case.html",
@@ -206,13 +206,15 @@ def test_mkdocs_build_strict_passes_on_the_fixture(tmp_path):
     assert (tmp_path / "out" / "cases" / "demo-case.html").is_file()
 
 
-def test_titles_that_look_like_markup_are_shown_as_text(tmp_path):
-    """MkDocs and Material print page titles unescaped: the plugin escapes them itself."""
+def test_data_that_looks_like_markup_is_shown_as_text_and_runs_nothing(tmp_path):
+    """MkDocs and Material print page titles unescaped: the plugin escapes them itself. Markdown
+    that could run script (attribute lists with events, entity-encoded script links) is refused
+    by the checker, so the build stops; the renderer neutralises it as well (test_render)."""
     library = copy_library(MINIMAL, tmp_path / "lib")
     case = library / "data/cases/demo-case.yml"
     title = "示例县 *重点* & <5人 企业 [x](y)"
-    case.write_text(case.read_text(encoding="utf-8").replace("title: 示例县“红色示范”工程", f'title: "{title}"'),
-                    encoding="utf-8")
+    text = case.read_text(encoding="utf-8").replace("title: 示例县“红色示范”工程", f'title: "{title}"')
+    case.write_text(text, encoding="utf-8")
     assert main(["--config", str(site_config(library)), "build", "--strict"]) == 0
     html = read(library / "site", "cases/demo-case.html")
     escaped = "示例县 *重点* &amp; &lt;5人 企业 [x](y)"
@@ -221,3 +223,9 @@ def test_titles_that_look_like_markup_are_shown_as_text(tmp_path):
     assert "<em>重点</em>" not in html and 'href="y"' not in html
     listed = read(library / "site", "cases/index.html")
     assert f'<a href="demo-case.html">{escaped}</a>' in listed
+    before = tree_hashes(library / "site")
+    for attack in ('|\n  示例县。\n  {: onclick="alert(1)" }', "'[原文](java&#115;cript:alert(2))'"):
+        case.write_text(text.replace("summary: 示例县以认证和帮带推动两新组织党建规范化。", f"summary: {attack}"),
+                        encoding="utf-8")
+        assert main(["--config", str(site_config(library)), "build", "--strict"]) == 1
+        assert tree_hashes(library / "site") == before

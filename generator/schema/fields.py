@@ -28,6 +28,8 @@ FIRST_PARTY_YEAR = 1921
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 64
 MAX_NUMBER_CHARS = 18
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+"""Ids become file names; Windows cannot create files with these names, whatever the extension."""
 
 
 def fail(code: str, message: str, hint: str = "") -> PydanticCustomError:
@@ -131,6 +133,9 @@ def check_slug(value: Any) -> str:
                    f"只用小写字母、数字和连字符，例如 \"{slugify_hint(raw) or 'case-1'}\"。")
     if len(raw) > MAX_SLUG:
         raise fail("E-ID", f"编号长 {len(raw)} 个字符，最多 {MAX_SLUG} 个。", "用更短的拼音缩写。")
+    if raw in WINDOWS_RESERVED:
+        raise fail("E-ID", f"编号 \"{raw}\" 是 Windows 保留的设备名，不能用作文件名。",
+                   f"换一个编号，例如 \"{raw}-1\" 或用完整拼音。")
     if not SLUG_RE.match(raw):
         if SLUG_RE.match(raw.lower()):
             hint = f"编号只用小写字母：改为 \"{raw.lower()}\"（Windows 不区分大小写，大写编号会与小写编号冲突）。"

@@ -1,0 +1,161 @@
+"""The real built site in Debian's Chromium (Playwright with ``executable_path``), over http and
+from ``file://``: pages open, cross-links lead where they say, glossary tooltips show, search
+finds Chinese words, and no request leaves the machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from conftest import serve
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--allow-file-access-from-files"]
+
+
+@pytest.fixture(scope="session")
+def http_root(built_site: Path):
+    with serve(built_site) as root:
+        yield root
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: `make test` installs it"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(params=["http", "file"])
+def root(request: pytest.FixtureRequest, http_root: str, built_site: Path) -> str:
+    return http_root if request.param == "http" else built_site.as_uri() + "/"
+
+
+class Visit:
+    """A page whose every request is recorded; requests to anything but the site are aborted."""
+
+    def __init__(self, browser: Browser, root: str) -> None:
+        self.root = root
+        self.context = browser.new_context(locale="zh-CN")
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._guard)
+        self.page: Page = self.context.new_page()
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _guard(self, route: Route) -> None:
+        url = route.request.url
+        if self.is_local(url):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def is_local(self, url: str) -> bool:
+        parsed = urlparse(url)
+        if parsed.scheme in ("data", "blob", "about"):
+            return True
+        if parsed.scheme == "file":
+            return self.root.startswith("file:")
+        return url.startswith(self.root)
+
+    def open(self, path: str) -> Page:
+        self.page.goto(self.root + path)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser: Browser, root: str):
+    session = Visit(browser, root)
+    yield session
+    assert session.external == [], f"requests left the machine: {session.external}"
+    assert session.errors == [], f"script errors: {session.errors}"
+    session.close()
+
+
+def test_home_page_routes_each_kind_of_reader(visit: Visit):
+    page = visit.open("index.html")
+    assert "红领" in page.title()
+    body = page.inner_text("article")
+    for reader in ("新任党务工作者", "培训", "编辑"):
+        assert reader in body
+    page.click("article a[href$='handbook/index.html']")
+    page.wait_for_url("**/handbook/index.html")
+    assert "参考版" in page.inner_text("article")
+
+
+def test_case_page_keeps_qualifiers_and_cites_each_figure(visit: Visit):
+    page = visit.open("cases/changqing-hongse-ningjuli.html")
+    text = page.inner_text("article")
+    assert "“红色凝聚力”" in text and "200余名" in text and "152人" in text
+    citation = page.locator("article a[href*='sources.html#src-changqing-ningjuli']").first
+    citation.click()
+    page.wait_for_url("**/sources.html#src-changqing-ningjuli")
+    page.locator("#src-changqing-ningjuli").wait_for(state="visible")
+
+
+def test_aspect_page_leads_to_the_cases_that_show_it(visit: Visit):
+    page = visit.open("handbook/dangwu-duiwu.html")
+    text = page.inner_text("article")
+    assert "其他地方怎么做" in text
+    page.locator("article a[href*='cases/changqing-hongse-ningjuli.html']").first.click()
+    page.wait_for_url("**/cases/changqing-hongse-ningjuli.html")
+
+
+def test_glossary_term_shows_its_definition_on_hover(visit: Visit):
+    page = visit.open("handbook/sanhui-yike.html")
+    term = page.locator("article a.hl-term").first
+    assert term.count() == 1
+    definition = term.get_attribute("title") or term.get_attribute("data-title") or ""
+    term.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=definition[:6]).first
+    tooltip.wait_for(state="visible", timeout=5000)
+    target = term.get_attribute("href").split("#")[1]
+    term.click()
+    page.wait_for_url(f"**/glossary.html#{target}")
+    page.locator(f"[id='{target}']").wait_for(state="visible")
+    assert definition[:10] in page.inner_text("article")
+
+
+def test_glossary_page_lists_terms_with_anchors(visit: Visit):
+    page = visit.open("glossary.html")
+    assert page.locator("#sanhuiyike").count() == 1
+    assert "三会一课" in page.inner_text("article")
+
+
+def test_search_finds_chinese_words(visit: Visit, request: pytest.FixtureRequest):
+    if visit.root.startswith("file:"):
+        request.applymarker(pytest.mark.xfail(
+            strict=True, reason="Material's search does not answer from file:// (worker shim + offline index); "
+                                "issue 5 replaces it with a sharded index loaded through <script>"))
+    page = visit.open("index.html")
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", "党费")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=15000)
+    assert "党费" in page.inner_text(".md-search-result")
+
+
+def test_statistics_page_draws_charts_without_scripts(visit: Visit):
+    page = visit.open("statistics.html")
+    assert page.locator("svg.hl-chart").count() >= 5
+    assert "200余名" in page.inner_text("article") or "余" in page.inner_text("article")
+    assert page.locator("article script").count() == 0
+
+
+def test_hand_written_pages_get_glossary_tooltips_too(visit: Visit):
+    page = visit.open("about.html")
+    assert page.locator("article a.hl-term").count() >= 1
