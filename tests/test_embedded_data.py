@@ -104,3 +104,37 @@ def test_every_case_cites_figures_with_qualifiers_where_the_seeds_hedge(kb_and_r
     assert len(hedged) >= 30
     changqing = kb.get("changqing-hongse-ningjuli").record
     assert any(m.value == 200 and m.qualifier == "余" and m.unit == "名" for m in changqing.metrics)
+
+
+INDEX_PAGES = ("index.html", "handbook/index.html", "cases/index.html", "sites/index.html", "practices/index.html",
+               "regions/index.html", "courses/index.html", "glossary.html", "sources.html", "statistics.html",
+               "browse/region.html", "browse/practice.html", "browse/org-type.html", "browse/year.html",
+               "browse/tag.html", "browse/site-kind.html")
+
+
+def test_every_record_is_reachable_from_an_index_page(kb_and_report, built_site):
+    """A reader who starts at the indexes can reach every record: pages by link, terms and sources
+    by anchor."""
+    linked: set[str] = set()
+    for index in INDEX_PAGES:
+        page = (built_site / index).read_text(encoding="utf-8")
+        base = index.rsplit("/", 1)[0] + "/" if "/" in index else ""
+        for href in re.findall(r'href="([^"#:]+\.html)(?:#[^"]*)?"', page):
+            parts = (base + href).split("/")
+            resolved: list[str] = []
+            for part in parts:
+                if part == "..":
+                    resolved.pop()
+                elif part not in ("", "."):
+                    resolved.append(part)
+            linked.add("/".join(resolved))
+    kb, _ = kb_and_report
+    folders = {"case": "cases", "site": "sites", "practice": "practices", "region": "regions",
+               "curriculum": "courses", "category": "handbook", "aspect": "handbook"}
+    unreachable = [f"{kind} {entry.id}" for kind, folder in folders.items() for entry in kb.of_kind(kind)
+                   if f"{folder}/{entry.id}.html" not in linked]
+    assert unreachable == []
+    glossary = (built_site / "glossary.html").read_text(encoding="utf-8")
+    sources = (built_site / "sources.html").read_text(encoding="utf-8")
+    assert [e.id for e in kb.of_kind("term") if f'id="{e.id}"' not in glossary] == []
+    assert [e.id for e in kb.of_kind("source") if f'id="{e.id}"' not in sources] == []
