@@ -21,7 +21,8 @@ MD_REF_DEF_RE = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
 AUTOLINK_RE = re.compile(r"<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.IGNORECASE)
 
 
-def _fail(code: str, message: str, hint: str) -> PydanticCustomError:
+def fail(code: str, message: str, hint: str = "") -> PydanticCustomError:
+    """An error for pydantic to collect; ``message`` is never used as a format template."""
     return PydanticCustomError(code, message.replace("{", "{{").replace("}", "}}"), {"hint": hint})
 
 
@@ -34,10 +35,10 @@ def refuse_markup(text: str) -> None:
     """Plain-text fields hold no HTML: titles and names are shown as they are written."""
     match = TAG_RE.search(text)
     if match:
-        raise _fail("E-MARKUP", f"纯文本字段里不能写 HTML 标记，发现 \"{_quote(match.group())}\"。",
+        raise fail("E-MARKUP", f"纯文本字段里不能写 HTML 标记，发现 \"{_quote(match.group())}\"。",
                     "删除尖括号标记；书名用《》，强调不用标记。")
     if SCRIPT_URL_RE.search(text) and re.search(r"(?:javascript|vbscript):", text, re.IGNORECASE):
-        raise _fail("E-MARKUP", "纯文本字段里不能写 javascript: 链接。", "删除这段链接。")
+        raise fail("E-MARKUP", "纯文本字段里不能写 javascript: 链接。", "删除这段链接。")
 
 
 ATTR_LIST_RE = re.compile(r"\{:?[^}\n]*\bon[a-z]+\s*=[^}\n]*\}", re.IGNORECASE)
@@ -48,16 +49,16 @@ def refuse_unsafe_markdown(text: str) -> None:
     """Markdown fields may format text and link, but nothing in them may run in a browser."""
     attributes = ATTR_LIST_RE.search(text)
     if attributes:
-        raise _fail("E-UNSAFE", f"Markdown 属性列表里不能写事件属性：\"{_quote(attributes.group())}\"。",
+        raise fail("E-UNSAFE", f"Markdown 属性列表里不能写事件属性：\"{_quote(attributes.group())}\"。",
                     "删除 {: … } 中的 onclick 等属性；数据里不需要给元素加属性。")
     decoded = html.unescape(text) if ENTITY_RE.search(text) else text
     if decoded is not text and SCRIPT_URL_RE.search(decoded) and not SCRIPT_URL_RE.search(text):
-        raise _fail("E-UNSAFE", "Markdown 文字里有用字符实体伪装的 javascript:/data: 链接。",
+        raise fail("E-UNSAFE", "Markdown 文字里有用字符实体伪装的 javascript:/data: 链接。",
                     "删除这段链接；链接只能指向 http(s) 网址或站内页面。")
     for pattern in (MD_LINK_TARGET_RE, MD_REF_DEF_RE, AUTOLINK_RE):
         for target in pattern.findall(text):
             if SCRIPT_URL_RE.match(target.strip()):
-                raise _fail("E-UNSAFE", f"Markdown 链接地址不安全：\"{_quote(target)}\"。",
+                raise fail("E-UNSAFE", f"Markdown 链接地址不安全：\"{_quote(target)}\"。",
                             "链接只能指向 http(s) 网址或站内页面，不能用 javascript:、data: 或 vbscript:。")
     tag = TAG_RE.search(text)
     if tag:
@@ -66,10 +67,10 @@ def refuse_unsafe_markdown(text: str) -> None:
             message = f"Markdown 文字里不能写带事件属性的 HTML：\"{_quote(fragment)}\"。"
         else:
             message = f"Markdown 文字里不能写 HTML 标记：\"{_quote(fragment)}\"。"
-        raise _fail("E-UNSAFE", message,
+        raise fail("E-UNSAFE", message,
                     "用 Markdown 写格式：**加粗**、[链接文字](网址)、列表用“- ”；不要粘贴网页源码。")
     if SCRIPT_URL_RE.search(text) and re.search(r"(?:javascript|vbscript):", text, re.IGNORECASE):
-        raise _fail("E-UNSAFE", "Markdown 文字里出现了 javascript: 链接。", "删除这段链接。")
+        raise fail("E-UNSAFE", "Markdown 文字里出现了 javascript: 链接。", "删除这段链接。")
 
 
 # --- personal data ----------------------------------------------------------------------------

@@ -104,6 +104,16 @@ def build_tree(text: str, max_depth: int, *, events: bool = False) -> Tree:
     return tree
 
 
+def _several_documents(mark: Any) -> TreeProblem:
+    return TreeProblem("E-MULTIDOC", "一个文件里有多个 YAML 文档（多处 ---）。",
+                       "一个文件只写一条记录：删除多余的 ---，把其他记录移到各自的文件中。", mark.line, mark.column, 3)
+
+
+def _too_deep(mark: Any, max_depth: int, path: str) -> TreeProblem:
+    return TreeProblem("E-DEPTH", f"嵌套超过 {max_depth} 层。", "数据不需要这么深的层级；检查缩进是否一层层多缩进了。",
+                       mark.line, mark.column, 1, path)
+
+
 def _compose(text: str) -> Tree:
     tree = Tree(root=None)
     loader = _Composer(text)
@@ -111,10 +121,7 @@ def _compose(text: str) -> Tree:
         tree.root = loader.get_single_node()
     except yaml.composer.ComposerError as error:
         if "single document" in f"{error.problem} {error.context}":
-            mark = error.problem_mark
-            tree.problems.append(TreeProblem(
-                "E-MULTIDOC", "一个文件里有多个 YAML 文档（多处 ---）。",
-                "一个文件只写一条记录：删除多余的 ---，把其他记录移到各自的文件中。", mark.line, mark.column, 3))
+            tree.problems.append(_several_documents(error.problem_mark))
         else:
             tree.problems.append(_syntax_problem(error, text))
     except yaml.MarkedYAMLError as error:
@@ -138,10 +145,7 @@ def _walk(node: Any, tree: Tree, depth: int, max_depth: int, path: str) -> Any:
         value = node.value
         return None if (not value and not node.style) else value
     if depth >= max_depth:
-        line, column, _ = position(node)
-        tree.problems.append(TreeProblem(
-            "E-DEPTH", f"嵌套超过 {max_depth} 层。", "数据不需要这么深的层级；检查缩进是否一层层多缩进了。",
-            line, column, 1, path))
+        tree.problems.append(_too_deep(node.start_mark, max_depth, path))
         raise _Stop
     depth += 1
     if cls is SequenceNode:
@@ -185,10 +189,7 @@ def _from_events(text: str, max_depth: int) -> Tree:
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    tree.problems.append(TreeProblem(
-                        "E-MULTIDOC", "一个文件里有多个 YAML 文档（多处 ---）。",
-                        "一个文件只写一条记录：删除多余的 ---，把其他记录移到各自的文件中。",
-                        event.start_mark.line, event.start_mark.column, 3))
+                    tree.problems.append(_several_documents(event.start_mark))
                     raise _Stop
                 continue
             if kind is yaml.AliasEvent or getattr(event, "anchor", None):
@@ -203,9 +204,7 @@ def _from_events(text: str, max_depth: int) -> Tree:
                 node: Any = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
             elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
                 if len(stack) >= max_depth:
-                    tree.problems.append(TreeProblem(
-                        "E-DEPTH", f"嵌套超过 {max_depth} 层。", "数据不需要这么深的层级；检查缩进是否一层层多缩进了。",
-                        event.start_mark.line, event.start_mark.column, 1))
+                    tree.problems.append(_too_deep(event.start_mark, max_depth, ""))
                     raise _Stop
                 node_class = MappingNode if kind is yaml.MappingStartEvent else SequenceNode
                 node = node_class(event.tag or IMPLICIT, [], event.start_mark, event.end_mark)

@@ -18,9 +18,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
 from .. import textcheck
+from ..textcheck import fail
 
 FIRST_PARTY_YEAR = 1921
 """The founding year of the Party: no figure or event in the library can be older."""
@@ -30,11 +30,6 @@ MAX_SLUG = 64
 MAX_NUMBER_CHARS = 18
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 """Ids become file names; Windows cannot create files with these names, whatever the extension."""
-
-
-def fail(code: str, message: str, hint: str = "") -> PydanticCustomError:
-    """An error for pydantic to collect; ``message`` is never used as a format template."""
-    return PydanticCustomError(code, message.replace("{", "{{").replace("}", "}}"), {"hint": hint})
 
 
 def current_year() -> int:
