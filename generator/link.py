@@ -7,86 +7,22 @@ so that linking stays linear in the size of the library.
 from __future__ import annotations
 
 import difflib
-import functools
-import heapq
-import typing
 import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import defaultdict
 from decimal import Decimal
-from operator import itemgetter
 from typing import Any, Iterator
-
-from pydantic import BaseModel
 
 from .kb import Backlink, Entry, KnowledgeBase
 from .problems import Location, Problem
-from .schema import BY_NAME, Record, RefTo, kind_label
-from .schema.case import Case
+from .refs import iter_refs
+from .related import related_cases
+from .schema import BY_NAME, kind_label
 from .settings import Settings
 from .validate import ValidRecord, loc_text
 from .yamlnodes import find, position
 
 CYCLE_FIELDS = {("region", "parent"), ("curriculum", "prerequisites")}
 """Hierarchies that must not loop: a region cannot contain itself, a course cannot require itself."""
-
-
-# --- where references are in a record --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FieldPlan:
-    name: str
-    ref_kinds: tuple[str, ...] | None
-    nested: type[BaseModel] | None
-
-
-def _find_ref(annotation: Any) -> tuple[str, ...] | None:
-    if typing.get_origin(annotation) is typing.Annotated:
-        for meta in typing.get_args(annotation)[1:]:
-            if isinstance(meta, RefTo):
-                return meta.kinds
-    for arg in typing.get_args(annotation):
-        found = _find_ref(arg)
-        if found:
-            return found
-    return None
-
-
-def _find_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _find_model(arg)
-        if found:
-            return found
-    return None
-
-
-@functools.cache
-def plan_of(model: type[BaseModel]) -> tuple[FieldPlan, ...]:
-    plans = []
-    for name, info in model.model_fields.items():
-        kinds = next((m.kinds for m in info.metadata if isinstance(m, RefTo)), None) or _find_ref(info.annotation)
-        nested = _find_model(info.annotation)
-        if kinds or nested:
-            plans.append(FieldPlan(name, kinds, nested))
-    return tuple(plans)
-
-
-def iter_refs(model: BaseModel, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, tuple[str, ...]]]:
-    """Every reference in ``model``: (path, target id, allowed kinds)."""
-    for plan in plan_of(type(model)):
-        value = getattr(model, plan.name)
-        if value is None:
-            continue
-        items = list(enumerate(value)) if isinstance(value, tuple) else [(None, value)]
-        for index, item in items:
-            item_path = path + ((plan.name,) if index is None else (plan.name, index))
-            if plan.ref_kinds and isinstance(item, str):
-                yield item_path, item, plan.ref_kinds
-            elif plan.nested and isinstance(item, BaseModel):
-                yield from iter_refs(item, item_path)
 
 
 # --- the linker -------------------------------------------------------------------------------
@@ -357,36 +293,6 @@ class Linker:
 
     # related cases
 
-    def related_cases(self) -> dict[str, tuple[str, ...]]:
-        cases = [o.record for o in self.records if isinstance(o.record, Case) and o.record.status == "published"]
-        weights = {"practice": 3, "aspect": 2, "region": 1, "tag": 1}
-        features: dict[str, set[tuple[str, str]]] = {}
-        postings: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for case in cases:
-            own = {("region", case.region)} | {("tag", t) for t in case.tags} | {("aspect", a) for a in case.aspects}
-            for named in case.practices:
-                if named.practice:
-                    own.add(("practice", named.practice))
-                own |= {("aspect", a) for a in named.aspects}
-            features[case.id] = own
-            for feature in own:
-                postings[feature].append(case.id)
-        related: dict[str, tuple[str, ...]] = {}
-        limit, common = self.settings.related_limit, self.settings.related_common_feature
-        for case in cases:
-            scores: Counter[str] = Counter()
-            for feature in features[case.id]:
-                posting = postings[feature]
-                if len(posting) <= common:
-                    for _ in range(weights[feature[0]]):
-                        scores.update(posting)
-            del scores[case.id]
-            for other in case.related:
-                scores[other] += 100
-            # nlargest is stable, so ties keep the (sorted) file order: reproducible output.
-            related[case.id] = tuple(other for other, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1)))
-        return related
-
     def run(self) -> KnowledgeBase:
         self.register_all()
         self.resolve_all()
@@ -401,7 +307,7 @@ class Linker:
             entries={e.id: e for e in self.entries.values()},
             by_kind={k: tuple(sorted(v, key=lambda e: e.id)) for k, v in by_kind.items()},
             backlinks={k: tuple(v) for k, v in self.backlinks.items()},
-            related=self.related_cases(),
+            related=related_cases(self.records, self.settings),
         )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from .problems import Location, Problem
 from .schema import BY_FOLDER, KindSpec
 from .settings import Settings
-from .yamlnodes import Mapping, Scalar, Sequence, build_tree, position
+from .yamlnodes import Mapping, Sequence, build_tree, position
 
 DATA_SUFFIXES = (".yml", ".yaml")
 IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini", "README.md"}
