@@ -1,0 +1,221 @@
+"""Benchmark every stage of a site build at sizes N, 2N and 4N, against MkDocs' own floor.
+
+For each size it prints (medians of --runs runs):
+
+- raw YAML parse of the data files (libyaml CSafeLoader, data kept);
+- our stages: load, validate, link, plan + render (Jinja → Markdown);
+- the full `hongling build` (check + MkDocs + Material + search index + atomic swap) and its
+  peak memory;
+- the floor: a plain MkDocs + Material build of the very same Markdown pages with our plugin off;
+- output size, search index size and HTML bytes per page;
+
+and, once, how long `mkdocs serve` takes to show an edit of one case file of the embedded library.
+
+    python benchmarks/bench_build.py [--cases 250] [--sites-per-case 10] [--runs 1] [--serve]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_check import raw_parse, timed  # noqa: E402
+from benchmarks.synth import generate  # noqa: E402
+from generator.link import link  # noqa: E402
+from generator.load import load_library  # noqa: E402
+from generator.pages import plan  # noqa: E402
+from generator.pipeline import collector_paused  # noqa: E402
+from generator.render import render_all  # noqa: E402
+from generator.settings import Settings  # noqa: E402
+from generator.validate import validate  # noqa: E402
+
+MEASURED_RUN = """
+import resource, runpy, sys, time
+started = time.perf_counter()
+sys.argv = {argv!r}
+try:
+    runpy.run_module({module!r}, run_name="__main__")
+except SystemExit as stop:
+    if stop.code not in (0, None):
+        raise
+print("BENCH", time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def measured(module: str, argv: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of ``python -m module argv`` in a fresh process."""
+    code = MEASURED_RUN.format(argv=[module, *argv], module=module)
+    result = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True)
+    line = next((x for x in result.stderr.splitlines() if x.startswith("BENCH ")), None)
+    assert line, result.stdout[-2000:] + result.stderr[-4000:]
+    _, seconds, rss_kb = line.split()
+    return float(seconds), int(rss_kb) / 1024
+
+
+def repo_config(library: Path, plugin: bool, docs_dir: Path) -> Path:
+    """The repository's mkdocs.yml pointed at ``library``; without our plugin for the floor build."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    config["docs_dir"] = str(docs_dir)
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["validation"] = {"nav": {"omitted_files": "ignore"}}
+    plugins = []
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "hongling" in entry:
+            if plugin:
+                plugins.append({"hongling": {**entry["hongling"], "data_dir": str(library / "data")}})
+        else:
+            plugins.append(entry)
+    config["plugins"] = plugins
+    path = library / ("mkdocs.yml" if plugin else "mkdocs-plain.yml")
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def site_figures(site: Path) -> dict[str, float]:
+    pages = list(site.rglob("*.html"))
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    index = site / "search" / "search_index.json"
+    return {"pages": len(pages), "site MB": total / 1e6,
+            "search index MB": index.stat().st_size / 1e6 if index.exists() else 0.0,
+            "HTML KB/page": sum(p.stat().st_size for p in pages) / max(len(pages), 1) / 1e3}
+
+
+def one_size(cases: int, sites: int, runs: int, work: Path) -> dict[str, float]:
+    library = work / f"lib-{cases}"
+    data = library / "data"
+    generate(data, cases, sites)
+    files = sorted(data.rglob("*.yml"))
+    settings = Settings(data_dir=data)
+    docs = library / "docs"
+    shutil.copytree(ROOT / "content", docs)
+    samples: dict[str, list[float]] = {}
+
+    def add(name: str, value: float) -> None:
+        samples.setdefault(name, []).append(value)
+
+    for _ in range(runs):
+        add("raw YAML parse s", timed(lambda: raw_parse(files))[0])
+        with collector_paused():
+            t_load, loaded = timed(lambda: load_library(settings))
+            t_validate, (records, _) = timed(lambda: validate(loaded.files))
+            t_link, (kb, _) = timed(lambda: link(records, settings))
+            t_render, pages = timed(lambda: render_all(plan(kb)))
+        add("load s", t_load)
+        add("validate s", t_validate)
+        add("link s", t_link)
+        add("plan+render s", t_render)
+        add("our stages s", t_load + t_validate + t_link + t_render)
+        for src_uri, text in pages.items():
+            target = docs / src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        site = library / "site"
+        seconds, rss = measured("generator", ["--config", str(repo_config(library, True, ROOT / "content")), "build",
+                                              "--out", str(site)], ROOT)
+        add("full build s", seconds)
+        add("full build peak MB", rss)
+        floor_site = library / "site-plain"
+        seconds, rss = measured("mkdocs", ["build", "-q", "-f", str(repo_config(library, False, docs)),
+                                           "-d", str(floor_site)], ROOT)
+        add("MkDocs floor s", seconds)
+        add("MkDocs floor peak MB", rss)
+        shutil.rmtree(floor_site)
+    figures = {name: statistics.median(values) for name, values in samples.items()}
+    figures.update(site_figures(site))
+    figures["our share of full build %"] = 100 * figures["our stages s"] / figures["full build s"]
+    figures["check / raw parse"] = (figures["load s"] + figures["validate s"] + figures["link s"]) / figures["raw YAML parse s"]
+    shutil.rmtree(library)
+    return figures
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_latency(work: Path) -> float:
+    """Seconds from saving an edited case file to `mkdocs serve` serving the changed page."""
+    library = work / "serve"
+    shutil.copytree(ROOT / "data", library / "data")
+    config = repo_config(library, True, ROOT / "content")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
+                               ], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/cases/changqing-hongse-ningjuli.html"
+    marker = "基准测试修改标记"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.time() + 120
+        while not page() and time.time() < deadline:
+            time.sleep(0.2)
+        case = library / "data" / "cases" / "changqing-hongse-ningjuli.yml"
+        text = case.read_text(encoding="utf-8")
+        case.write_text(text.replace("summary: >-\n  ", f"summary: >-\n  {marker}", 1), encoding="utf-8")
+        started = time.perf_counter()
+        while marker not in page():
+            if time.perf_counter() - started > 60:
+                raise RuntimeError("the edit did not show within 60 s")
+            time.sleep(0.05)
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="基准测试：各阶段耗时、内存、输出大小随规模的变化")
+    parser.add_argument("--cases", type=int, default=250, help="N 的案例数（默认 250；另测 2N、4N）")
+    parser.add_argument("--sites-per-case", type=int, default=10, help="每个案例的阵地数（默认 10）")
+    parser.add_argument("--runs", type=int, default=1, help="每个规模重复次数，取中位数（默认 1）")
+    parser.add_argument("--serve", action="store_true", help="同时测量 mkdocs serve 显示修改的时间")
+    parser.add_argument("--json", type=Path, help="把结果另存为 JSON")
+    args = parser.parse_args()
+    sizes = [args.cases, 2 * args.cases, 4 * args.cases]
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for cases in sizes:
+            results[cases] = one_size(cases, cases * args.sites_per_case, args.runs, Path(tmp))
+            print(f"done {cases} cases", file=sys.stderr)
+        latency = serve_latency(Path(tmp)) if args.serve else None
+    print(f"command: python benchmarks/bench_build.py --cases {args.cases} --sites-per-case {args.sites_per_case} "
+          f"--runs {args.runs}{' --serve' if args.serve else ''}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    names = list(results[sizes[0]])
+    print("| figure | " + " | ".join(f"{c} cases / {c * args.sites_per_case} sites" for c in sizes) + " | 4N / N |")
+    print("|---|" + "---|" * (len(sizes) + 1))
+    for name in names:
+        values = [results[c][name] for c in sizes]
+        ratio = f"{values[-1] / values[0]:.2f}" if values[0] else "—"
+        print(f"| {name} | " + " | ".join(f"{v:.2f}" for v in values) + f" | {ratio} |")
+    if latency is not None:
+        print(f"mkdocs serve: an edited case shows after {latency:.2f} s (embedded library)")
+    if args.json:
+        args.json.write_text(json.dumps({"sizes": results, "serve_seconds": latency}, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The synthetic library and the benchmark scripts run in CI at a small size, so they cannot rot."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.synth import generate
+from generator import Settings, check
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_synthetic_library_is_valid_and_deterministic(tmp_path: Path):
+    counts = generate(tmp_path / "a", cases=20, sites=100, seed=7)
+    generate(tmp_path / "b", cases=20, sites=100, seed=7)
+    assert counts["cases"] == 20 and counts["sites"] == 100 and counts["manual"] == 9
+    kb, report = check(Settings(data_dir=tmp_path / "a"))
+    assert report.problems == []
+    assert kb.counts()["aspect"] == 26
+    first = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.yml")}
+    second = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.yml")}
+    assert first == second
+
+
+def test_check_benchmark_prints_its_ratio():
+    result = subprocess.run([sys.executable, "benchmarks/bench_check.py", "--cases", "10", "--sites", "30", "--runs", "1"],
+                            cwd=REPO, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    assert "ratio check / raw parse:" in result.stdout
+
+
+def test_build_benchmark_runs_at_a_tiny_size():
+    result = subprocess.run([sys.executable, "benchmarks/bench_build.py", "--cases", "2", "--sites-per-case", "2"],
+                            cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = {line.split("|")[1].strip(): line for line in result.stdout.splitlines() if line.startswith("| ")}
+    assert {"full build s", "MkDocs floor s", "our share of full build %", "HTML KB/page"} <= set(rows)
