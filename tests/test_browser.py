@@ -136,11 +136,7 @@ def test_glossary_page_lists_terms_with_anchors(visit: Visit):
     assert "三会一课" in page.inner_text("article")
 
 
-def test_search_finds_chinese_words(visit: Visit, request: pytest.FixtureRequest):
-    if visit.root.startswith("file:"):
-        request.applymarker(pytest.mark.xfail(
-            strict=True, reason="Material's search does not answer from file:// (worker shim + offline index); "
-                                "issue 5 replaces it with a sharded index loaded through <script>"))
+def test_search_finds_chinese_words(visit: Visit):
     page = visit.open("index.html")
     page.click("input.md-search__input")
     page.fill("input.md-search__input", "党费")
