@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check schema bench clean chromium
+.PHONY: site test check schema bench clean chromium nginx pack wheelhouse
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,11 +29,27 @@ chromium:
 		echo "installing Debian chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+# The nginx test runs Debian's nginx in the foreground with a generated config (no service is started).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+		echo "installing Debian nginx for the web-server tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+
+test: $(STAMP) chromium nginx
 	$(BIN)/python -m pytest
+
+# Versioned, reproducible archives of the site (zip and tar.gz with MANIFEST.json and SHA256SUMS) in dist/.
+pack: $(STAMP)
+	$(BIN)/hongling pack --strict
+
+# Every wheel needed to install the project (and its test extras) without internet, into wheelhouse/:
+#   pip install --no-index --find-links wheelhouse hongling
+wheelhouse:
+	$(PYTHON) -m pip wheel --wheel-dir wheelhouse '.[test]'
+
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 
 clean:
-	rm -rf $(VENV) site site.tmp-* site.old-* .pytest_cache
+	rm -rf $(VENV) site site.tmp-* site.old-* .pytest_cache dist wheelhouse

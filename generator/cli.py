@@ -132,6 +132,63 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK if outcome.ok else EXIT_DATA
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    from .pack import pack
+    from .publish import ensure_source_date_epoch
+
+    config = Path(args.config)
+    if not config.is_file():
+        print(f"找不到站点配置文件 {config}。在项目根目录运行，或用 --config 指定 mkdocs.yml。", file=sys.stderr)
+        return EXIT_USAGE
+    ensure_source_date_epoch(config.resolve().parent)
+    args.data = None
+    settings = settings_from(args)
+    if args.site:
+        site = Path(args.site)
+        if not (site / "index.html").is_file():
+            print(f"{site} 不是生成好的站点（没有 index.html）。先运行 hongling build，或去掉 --site。", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        from .publish import publish
+
+        strict = args.strict or bool(plugin_options(config).get("strict"))
+        outcome = publish(config, settings, None, strict)
+        print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
+        if not outcome.ok or outcome.site_dir is None:
+            return EXIT_DATA
+        site = outcome.site_dir
+    kb, report = check(settings)
+    if report.failed(False):
+        print(format_text(report) + "\n\n数据有错误，没有打包。", file=sys.stderr)
+        return EXIT_DATA
+    dist = Path(args.out) if args.out else config.resolve().parent / "dist"
+    packed = pack(site, settings.data_dir, kb.counts(), dist)
+    info = packed.manifest
+    print(f"已打包：{packed.zip_path}")
+    print(f"已打包：{packed.tar_path}")
+    print(f"版本 {info['version']}，数据版本 {info['data_revision']}，生成日期 {info['build_date']}，"
+          f"{info['pages']} 个页面，{packed.files} 个文件（用时 {packed.seconds:.1f} 秒）")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .pack import MANIFEST, SUMS, verify
+
+    root = Path(args.dir)
+    if not root.is_dir():
+        print(f"找不到文件夹 {root}。", file=sys.stderr)
+        return EXIT_USAGE
+    verdict = verify(root)
+    if verdict.ok:
+        print(f"完好：{root} 中的 {verdict.checked} 个文件与 {SUMS}、{MANIFEST} 一致。")
+        return EXIT_OK
+    for line in verdict.lines():
+        print(line)
+    print(f"校验失败：{root} 与站点包不一致（缺少 {len(verdict.missing)} 个、多出 {len(verdict.extra)} 个、"
+          f"改动 {len(verdict.changed)} 个文件）。请重新解压原始站点包。")
+    return EXIT_DATA
+
+
 def cmd_codes(args: argparse.Namespace) -> int:
     for code, title in CODES.items():
         print(f"{code:16} {'错误' if code.startswith('E-') else '警告'}  {title}")
@@ -159,6 +216,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default=argparse.SUPPRESS, help="站点配置文件（默认 mkdocs.yml）")
     p.add_argument("--out", help="站点输出文件夹（默认为 mkdocs.yml 中的 site_dir，通常是 site/）")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("pack", help="生成站点并打包为 .zip 和 .tar.gz（含 MANIFEST.json 和 SHA256SUMS），放到 dist/")
+    p.add_argument("--site", help="直接打包这个已生成的站点文件夹，不重新生成")
+    p.add_argument("--out", help="站点包的输出文件夹（默认为 mkdocs.yml 旁边的 dist/）")
+    p.add_argument("--strict", action="store_true", help="严格模式：警告（数据或链接）也视为失败")
+    p.add_argument("--config", default=argparse.SUPPRESS, help="站点配置文件（默认 mkdocs.yml）")
+    p.set_defaults(func=cmd_pack)
+
+    p = sub.add_parser("verify", help="按 SHA256SUMS 和 MANIFEST.json 检查解压后的站点是否完整、未被改动")
+    p.add_argument("dir", metavar="文件夹", help="解压后的站点文件夹")
+    p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("codes", help="列出全部错误代码及含义")
     p.set_defaults(func=cmd_codes)

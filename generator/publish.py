@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import tempfile
 import time
 import uuid
@@ -68,6 +69,31 @@ def swap_into_place(fresh: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def source_date_epoch(repo_dir: Path) -> str | None:
+    """The last git commit's date (seconds since the epoch) in ``repo_dir``, or None without git."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        result = subprocess.run([git, "-C", str(repo_dir), "log", "-1", "--format=%ct"],
+                                capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None
+
+
+def ensure_source_date_epoch(repo_dir: Path) -> str | None:
+    """Reproducible builds: dates in the output (sitemap, its gzip header) come from
+    SOURCE_DATE_EPOCH; when it is not set, use the last commit's date so that the same commit
+    always builds the same bytes. Without git the variable stays unset (MkDocs uses today)."""
+    if not os.environ.get("SOURCE_DATE_EPOCH"):
+        stamp = source_date_epoch(repo_dir)
+        if stamp is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = stamp
+    return os.environ.get("SOURCE_DATE_EPOCH")
+
+
 def incomplete(site_dir: Path) -> list[str]:
     return [name for name in REQUIRED_OUTPUT if not (site_dir / name).is_file()]
 
@@ -75,6 +101,7 @@ def incomplete(site_dir: Path) -> list[str]:
 def publish(config_file: Path, settings: Settings, out: Path | None = None, strict: bool = False) -> Outcome:
     """Check the data, build the site with MkDocs in a temp directory, then swap it into ``out``."""
     started = time.perf_counter()
+    ensure_source_date_epoch(Path(config_file).resolve().parent)
     _, report = check(settings)
     if report.failed(strict):
         return Outcome(False, format_text(report) + "\n\n站点没有生成，原有的站点保持不变。")

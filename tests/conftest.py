@@ -107,3 +107,23 @@ def hongling_build(config: Path, out: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The embedded library, built exactly as `make site` builds it."""
     return hongling_build(REPO / "mkdocs.yml", tmp_path_factory.mktemp("built") / "site")
+
+
+# --- one Chromium for every browser test (Playwright allows one sync session per process) -----
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--allow-file-access-from-files"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven through Playwright's ``executable_path`` (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: `make test` installs it"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

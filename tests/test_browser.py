@@ -5,34 +5,20 @@ finds Chinese words, and no request leaves the machine.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
-from conftest import serve
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401  (browser: a conftest fixture)
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--allow-file-access-from-files"]
 
 
 @pytest.fixture(scope="session")
 def http_root(built_site: Path):
     with serve(built_site) as root:
         yield root
-
-
-@pytest.fixture(scope="session")
-def browser() -> Browser:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: `make test` installs it"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(params=["http", "file"])
@@ -141,7 +127,7 @@ def test_search_finds_chinese_words(visit: Visit):
     page.click("input.md-search__input")
     page.fill("input.md-search__input", "党费")
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(state="visible", timeout=15000)
+    results.first.wait_for(state="visible", timeout=45000)
     assert "党费" in page.inner_text(".md-search-result")
 
 
