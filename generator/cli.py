@@ -118,17 +118,31 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+def _site_config(args: argparse.Namespace) -> Path | None:
+    """mkdocs.yml for commands that build; ``None`` (after saying so) when it is missing."""
+    config = Path(args.config)
+    if config.is_file():
+        return config
+    print(f"找不到站点配置文件 {config}。在项目根目录运行，或用 --config 指定 mkdocs.yml。", file=sys.stderr)
+    return None
+
+
+def _publish(args: argparse.Namespace, config: Path, settings: Settings, out: Path | None) -> Any:
+    """Build and swap into place; strict when asked on the command line or in mkdocs.yml."""
     from .publish import publish  # MkDocs is imported only to build
 
-    config = Path(args.config)
-    if not config.is_file():
-        print(f"找不到站点配置文件 {config}。在项目根目录运行，或用 --config 指定 mkdocs.yml。", file=sys.stderr)
+    strict = args.strict or bool(plugin_options(config).get("strict"))
+    outcome = publish(config, settings, out, strict)
+    print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
+    return outcome
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    config = _site_config(args)
+    if config is None:
         return EXIT_USAGE
     args.data = None  # build reads the data folder set in mkdocs.yml, like the plugin does
-    strict = args.strict or bool(plugin_options(config).get("strict"))
-    outcome = publish(config, settings_from(args), Path(args.out) if args.out else None, strict)
-    print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
+    outcome = _publish(args, config, settings_from(args), Path(args.out) if args.out else None)
     return EXIT_OK if outcome.ok else EXIT_DATA
 
 
@@ -136,9 +150,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
     from .pack import pack
     from .publish import ensure_source_date_epoch
 
-    config = Path(args.config)
-    if not config.is_file():
-        print(f"找不到站点配置文件 {config}。在项目根目录运行，或用 --config 指定 mkdocs.yml。", file=sys.stderr)
+    config = _site_config(args)
+    if config is None:
         return EXIT_USAGE
     ensure_source_date_epoch(config.resolve().parent)
     args.data = None
@@ -149,11 +162,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
             print(f"{site} 不是生成好的站点（没有 index.html）。先运行 hongling build，或去掉 --site。", file=sys.stderr)
             return EXIT_USAGE
     else:
-        from .publish import publish
-
-        strict = args.strict or bool(plugin_options(config).get("strict"))
-        outcome = publish(config, settings, None, strict)
-        print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
+        outcome = _publish(args, config, settings, None)
         if not outcome.ok or outcome.site_dir is None:
             return EXIT_DATA
         site = outcome.site_dir
