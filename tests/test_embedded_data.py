@@ -138,3 +138,13 @@ def test_every_record_is_reachable_from_an_index_page(kb_and_report, built_site)
     sources = (built_site / "sources.html").read_text(encoding="utf-8")
     assert [e.id for e in kb.of_kind("term") if f'id="{e.id}"' not in glossary] == []
     assert [e.id for e in kb.of_kind("source") if f'id="{e.id}"' not in sources] == []
+
+
+JARGON = ("两新组织 新兴领域 两个覆盖 三会一课 六有 五星五强 双强六好 2510 1+7+N 1+X 三对一 四个一 五个一 六个一 "
+          "三亮三比 三先 三张清单 四金服务 二三四五 红色薪酬 政委体系 八大员 六个清").split()
+
+
+def test_glossary_defines_the_jargon_of_the_seeds(kb_and_report):
+    kb, _ = kb_and_report
+    words = {w for e in kb.of_kind("term") for w in (e.record.term, *e.record.aliases)}
+    assert [w for w in JARGON if not any(w == x or w in x for x in words)] == []
