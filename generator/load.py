@@ -10,6 +10,7 @@ import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .filecache import FileCache
 from .problems import Location, Problem
 from .schema import BY_FOLDER, KindSpec
 from .settings import Settings
@@ -107,8 +108,9 @@ def load_file(path: Path, rel: str, kind: KindSpec, settings: Settings) -> tuple
     return LoadedFile(path, rel, kind, root, tree.plain, text), text, problems
 
 
-def load_library(settings: Settings) -> Loaded:
-    """Read every data file below ``settings.data_dir``, in a stable order."""
+def load_library(settings: Settings, cache: FileCache | None = None) -> Loaded:
+    """Read every data file below ``settings.data_dir``, in a stable order; with a ``cache``,
+    files unchanged since the previous call are not read again."""
     data_dir = settings.data_dir
     loaded = Loaded(files=[], problems=[], texts={})
     if not data_dir.is_dir():
@@ -130,11 +132,18 @@ def load_library(settings: Settings) -> Loaded:
             loaded.problems.append(Problem("E-FOLDER", "文件不在任何记录类型的文件夹里，无法判断它是哪类记录。", rel,
                                            hint=f"把它移到以下文件夹之一：{folders}"))
             continue
-        record, text, problems = load_file(path, rel, kind, settings)
+        if cache is None:
+            record, text, problems = load_file(path, rel, kind, settings)
+        else:
+            stat = path.stat()
+            stamp = (stat.st_size, stat.st_mtime_ns, rel, settings.max_file_bytes, settings.max_depth)
+            record, text, problems = cache.load(path, stamp, lambda: load_file(path, rel, kind, settings))
         loaded.texts[rel] = text
         loaded.problems.extend(problems)
         if record is not None:
             loaded.files.append(record)
         else:
             loaded.unusable.append(path)
+    if cache is not None:
+        cache.forget_missing({f.path for f in loaded.files} | set(loaded.unusable))
     return loaded

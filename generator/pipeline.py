@@ -10,6 +10,7 @@ import gc
 from contextlib import contextmanager
 from typing import Iterator
 
+from .filecache import FileCache
 from .kb import KnowledgeBase
 from .link import link
 from .load import load_library
@@ -31,16 +32,17 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(settings: Settings) -> tuple[KnowledgeBase, Report]:
-    """Run the core stages; the knowledge base is only trustworthy if the report has no errors."""
+def check(settings: Settings, cache: FileCache | None = None) -> tuple[KnowledgeBase, Report]:
+    """Run the core stages; the knowledge base is only trustworthy if the report has no errors.
+    A ``cache`` (kept by ``mkdocs serve`` between rebuilds) spares unchanged files the first two."""
     with collector_paused():
-        return _check(settings)
+        return _check(settings, cache)
 
 
-def _check(settings: Settings) -> tuple[KnowledgeBase, Report]:
-    loaded = load_library(settings)
+def _check(settings: Settings, cache: FileCache | None) -> tuple[KnowledgeBase, Report]:
+    loaded = load_library(settings, cache)
     report = Report(problems=list(loaded.problems), texts=loaded.texts)
-    records, problems = validate(loaded.files)
+    records, problems = validate(loaded.files, cache)
     report.extend(problems)
     broken = {path.stem for path in loaded.unusable} | {f.path.stem for f in loaded.files} - {
         r.file.path.stem for r in records}

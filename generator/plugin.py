@@ -8,6 +8,11 @@ on_files    add each rendered page as a virtual file whose edit link is its YAML
 on_page_content  mark glossary terms in every page's HTML, hand-written pages included
             (:mod:`glossary_links`).
 on_serve    rebuild when data or templates change.
+
+Under ``mkdocs serve`` the plugin defines ``on_startup``, so MkDocs keeps this one instance across
+rebuilds; it then holds what an edit does not invalidate: per-file load/validate results
+(:mod:`filecache`), compiled templates, ours and the theme's (:mod:`bytecode`), and the HTML of
+pages whose Markdown did not change (:mod:`conversions`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -24,13 +30,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs.structure.pages import Page
 
+from .bytecode import MemoryBytecodeCache
 from .config import HonglingConfig
+from .conversions import ConversionCache
+from .filecache import FileCache
 from .glossary_links import TermMarker, root_prefix
 from .nav import expand_handbook
 from .pages import PagePlan, plan
 from .pipeline import check
 from .problems import format_problem, format_text
-from .render import TEMPLATES, render_all
+from .render import TEMPLATES, environment, render_all
 from .sanitize import SafeHtmlExtension
 from .settings import Settings
 
@@ -52,20 +61,29 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
         self.root = Path(".")
         self.data_dir = Path("data")
         self.marker = TermMarker([])
+        self.file_cache: FileCache | None = None
+        self.templates: MemoryBytecodeCache | None = None
+        self.conversions: ConversionCache | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve":
+            self.file_cache = FileCache()
+            self.templates = MemoryBytecodeCache()
+            self.conversions = ConversionCache()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (self.root / self.config.data_dir).resolve()
         settings = Settings(data_dir=self.data_dir, manual_categories=self.config.manual_categories,
                             manual_aspects=self.config.manual_aspects)
-        kb, report = check(settings)
+        kb, report = check(settings, self.file_cache)
         if report.failed(self.config.strict or bool(config.strict)):
             raise PluginError("数据有问题，站点没有生成：\n\n" + format_text(report))
         for problem in report.warnings:
             log.warning(format_problem(problem, report.texts.get(problem.file)))
         self.marker = TermMarker.of(entry.record for entry in kb.of_kind("term"))
         self.plans = plan(kb)
-        self.pages = render_all(self.plans)
+        self.pages = render_all(self.plans, environment(self.templates))
         config.nav = expand_handbook(config.nav, kb)
         if not any(isinstance(e, SafeHtmlExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(SafeHtmlExtension())
@@ -84,7 +102,19 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
             file = File.generated(config, page.src_uri, content=self.pages[page.src_uri], inclusion=inclusion)
             file.edit_uri = _repo_path(data_parent / page.source, self.root) if page.source else None
             files.append(file)
+        if self.conversions is not None:
+            self.conversions.start_build(config, files)
         return files
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        if self.conversions is not None:
+            self.conversions.attach(page)
+        return page
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
+        return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == "glossary.md":

@@ -28,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -191,9 +191,10 @@ def _finalize(value: Any) -> Any:
     raise TypeError(f"template printed a {type(value).__name__}; print one of its fields")
 
 
-def environment() -> Environment:
+def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=bytecode_cache,
         undefined=StrictUndefined,
         autoescape=True,
         finalize=_finalize,
@@ -215,6 +216,6 @@ def render(plan: PagePlan, env: Environment | None = None) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def render_all(plans: list[PagePlan]) -> dict[str, str]:
-    env = environment()
+def render_all(plans: list[PagePlan], env: Environment | None = None) -> dict[str, str]:
+    env = env or environment()
     return {plan.src_uri: render(plan, env) for plan in plans}

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import textcheck
 from .keys import CHINESE_KEYS
+from .filecache import FileCache
 from .load import LoadedFile
 from .problems import Location, Problem
 from .schema import Record
@@ -245,11 +246,14 @@ def personal_data(file: LoadedFile) -> list[Problem]:
     return problems
 
 
-def validate(files: list[LoadedFile]) -> tuple[list[ValidRecord], list[Problem]]:
+def validate(files: list[LoadedFile], cache: FileCache | None = None) -> tuple[list[ValidRecord], list[Problem]]:
     records: list[ValidRecord] = []
     problems: list[Problem] = []
     for file in files:
-        record, found = validate_file(file)
+        if cache is None:
+            record, found = validate_file(file)
+        else:
+            record, found = cache.validate(file, lambda: validate_file(file))
         problems.extend(found)
         if record is not None:
             records.append(record)

@@ -37,3 +37,10 @@ def test_build_benchmark_runs_at_a_tiny_size():
     assert result.returncode == 0, result.stderr[-3000:]
     rows = {line.split("|")[1].strip(): line for line in result.stdout.splitlines() if line.startswith("| ")}
     assert {"full build s", "MkDocs floor s", "our share of full build %", "HTML KB/page"} <= set(rows)
+
+
+def test_serve_benchmark_sees_an_edit_through_the_real_server():
+    result = subprocess.run([sys.executable, "benchmarks/bench_build.py", "--serve-only", "--edits", "2"],
+                            cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "median of 2 edits" in result.stdout
