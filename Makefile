@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check schema bench clean chromium nginx pack wheelhouse
+.PHONY: site test check schema bench clean chromium nginx libreoffice pack wheelhouse
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +23,21 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/hongling schema
 
-# Browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
+# Browser tests drive Debian's Chromium through Playwright (never a downloaded browser); printed
+# handouts are read back from PDF, which needs a Chinese font on the machine.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing Debian chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { \
+		echo "installing a Chinese font (fonts-wqy-microhei) for the print tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null; }
+
+# One Word handout is converted by LibreOffice to prove it opens outside python-docx.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || { \
+		echo "installing Debian LibreOffice Writer (headless) for the Word tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; }
 
 # The nginx test runs Debian's nginx in the foreground with a generated config (no service is started).
 nginx:
@@ -35,7 +45,7 @@ nginx:
 		echo "installing Debian nginx for the web-server tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
 
-test: $(STAMP) chromium nginx
+test: $(STAMP) chromium nginx libreoffice
 	$(BIN)/python -m pytest
 
 # Versioned, reproducible archives of the site (zip and tar.gz with MANIFEST.json and SHA256SUMS) in dist/.

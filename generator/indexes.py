@@ -151,7 +151,8 @@ def plan_indexes(site: Resolver, labels: Labels, order: list[Entry],
         PagePlan("courses/index.md", "courses_index.md.j2", "培训课程", {
             "groups": [(kind, [{"link": site.link(c.id), "record": c.record, "region": site.link(c.record.region)}
                                for c in site.entries("curriculum") if c.record.kind == kind])
-                       for kind in CurriculumKind.__args__]}, in_nav=True),
+                       for kind in CurriculumKind.__args__],
+            "handouts": [{"link": site.link(h.id), "record": h.record} for h in site.entries("handout")]}, in_nav=True),
         plan_glossary(site),
         plan_sources(site),
         PagePlan("guide/codes.md", "codes.md.j2", "错误代码", {"codes": list(CODES.items())}, in_nav=True),

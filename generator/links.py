@@ -16,12 +16,15 @@ from .schema import KINDS, kind_label
 
 FOLDERS = {
     "case": "cases", "site": "sites", "practice": "practices", "region": "regions",
-    "curriculum": "courses", "category": "handbook", "aspect": "handbook",
+    "curriculum": "courses", "category": "handbook", "aspect": "handbook", "handout": "handouts",
 }
 """Kinds with a page of their own, and the folder of that page."""
 
 ANCHORED = {"source": "sources.md", "term": "glossary.md"}
 """Kinds listed on one shared page, each record under an anchor equal to its id."""
+
+NOT_BACKLINKED = {"question"}
+"""Kinds listed in a section of their own on the page they refer to (questions under 自测题)."""
 
 BACKLINK_ORDER = ("case", "site", "practice", "aspect", "category", "curriculum", "term", "region", "source")
 
@@ -44,6 +47,8 @@ def src_uri_of(entry: Entry) -> tuple[str, str]:
     """(page, anchor) of a record."""
     if entry.kind in ANCHORED:
         return ANCHORED[entry.kind], entry.id
+    if entry.kind == "question":
+        return f"handbook/{page_name(entry.record.aspect)}.md", entry.id
     return f"{FOLDERS[entry.kind]}/{page_name(entry.id)}.md", ""
 
 
@@ -90,6 +95,8 @@ class Resolver:
         """Records that cite ``record_id``, grouped by kind: [(kind label, links)]."""
         groups: dict[str, list[str]] = {}
         for entry in self.referrers(record_id):
+            if entry.kind in NOT_BACKLINKED:
+                continue
             groups.setdefault(entry.kind, []).append(entry.id)
         order = {kind: i for i, kind in enumerate(BACKLINK_ORDER + tuple(s.name for s in KINDS))}
         return [(kind_label(kind), self.sorted_links(ids))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from . import figures
+from .handout import KIND_ORDER, Handout, QuestionBlock, all_handouts, answer_text
 from .kb import Entry, KnowledgeBase
 from .links import Link, Resolver, src_uri_of
 from .pinyin import anchors, by_pinyin
@@ -111,6 +112,9 @@ def plan_aspect(entry: Entry, site: Resolver, order: list[Entry]) -> PagePlan:
         rules=rules,
         cases=case_cards(site, cases, entry.id),
         see_also=site.links(aspect.see_also),
+        questions=[{"q": q.record, "answer": answer_text(q.record), "source": site.link(q.record.basis.source)}
+                   for q in sorted(site.referrers(entry.id, "question"),
+                                   key=lambda q: (KIND_ORDER.get(q.record.kind, 9), q.id))],
         previous=site.link(order[index - 1].id) if index > 0 else None,
         next=site.link(order[index + 1].id) if index + 1 < len(order) else None,
     )
@@ -129,7 +133,7 @@ def metric_rows(site: Resolver, case_entry: Entry) -> list[dict[str, Any]]:
     } for m in case_entry.record.metrics]
 
 
-def plan_case(entry: Entry, site: Resolver, labels: Labels) -> PagePlan:
+def plan_case(entry: Entry, site: Resolver, labels: Labels, handout: Handout | None = None) -> PagePlan:
     case = entry.record
     rows = metric_rows(site, entry)
     practices = [{
@@ -151,6 +155,7 @@ def plan_case(entry: Entry, site: Resolver, labels: Labels) -> PagePlan:
         aspects=site.links(case.aspects),
         related=site.links(site.kb.related.get(entry.id, ())),
         sources=site.links(case.sources),
+        handout=handout,
     )
 
 
@@ -238,7 +243,7 @@ def plan_region(entry: Entry, site: Resolver, children: dict[str | None, list[En
     )
 
 
-def plan_curriculum(entry: Entry, site: Resolver) -> PagePlan:
+def plan_curriculum(entry: Entry, site: Resolver, handout: Handout | None = None) -> PagePlan:
     course = entry.record
     lessons = {lesson.id: lesson for module in course.modules for lesson in module.lessons}
     modules = [{
@@ -266,17 +271,39 @@ def plan_curriculum(entry: Entry, site: Resolver) -> PagePlan:
         practice=site.link(course.practice),
         cases=site.links(course.cases),
         sources=site.links(course.sources),
+        handout=handout,
+        quiz_size=sum(isinstance(b, QuestionBlock) for b in handout.blocks) if handout else 0,
     )
 
 
 # --- the whole site ----------------------------------------------------------------------------
 
 
-def plan(kb: KnowledgeBase) -> list[PagePlan]:
+def plan_handout(handout: Handout, site: Resolver) -> list[PagePlan]:
+    """The print view of a course's or a trainer's handout, and its answer key."""
+    pages: list[PagePlan] = []
+    own_page = handout.kind == "custom"
+    if handout.page:
+        origin = None if own_page else site.link(handout.origin.id)
+        pages.append(PagePlan(handout.page, "handout.md.j2", handout.title, {
+            "title": handout.title, "subtitle": handout.subtitle, "blocks": handout.blocks,
+            "origin": origin, "origin_label": "课程", "docx": handout.docx,
+            "other": handout.answers_page, "other_label": "测验答案"}, handout.origin.file if own_page else None))
+    if handout.answers_page:
+        pages.append(PagePlan(handout.answers_page, "handout.md.j2", f"{handout.title} · 测验答案", {
+            "title": f"{handout.title} · 测验答案", "subtitle": "答案页：请与测验分开印发", "blocks": handout.answers,
+            "origin": None, "origin_label": "", "docx": handout.answers_docx,
+            "other": handout.page, "other_label": "返回讲义"}))
+    return pages
+
+
+def plan(kb: KnowledgeBase, handouts: list[Handout] | None = None) -> list[PagePlan]:
     """Every page of the site, records first, then indexes, browse pages and shared pages."""
     from .indexes import plan_indexes
 
     site = Resolver(kb)
+    handouts = all_handouts(site) if handouts is None else handouts
+    by_origin = {h.origin.id: h for h in handouts}
     labels = labels_of(site)
     order = manual_order(kb)
     children = region_children(site)
@@ -291,11 +318,13 @@ def plan(kb: KnowledgeBase) -> list[PagePlan]:
     for entry in sorted(kb.of_kind("category"), key=lambda e: e.record.number):
         pages.append(plan_category(entry, site))
     pages.extend(plan_aspect(entry, site, order) for entry in order)
-    pages.extend(plan_case(entry, site, labels) for entry in site.entries("case"))
+    pages.extend(plan_case(entry, site, labels, by_origin.get(entry.id)) for entry in site.entries("case"))
     pages.extend(plan_site(entry, site, labels) for entry in site.entries("site"))
     pages.extend(plan_practice(entry, site) for entry in site.entries("practice"))
     pages.extend(plan_region(entry, site, children, cases_in, sites_in) for entry in site.entries("region"))
-    pages.extend(plan_curriculum(entry, site) for entry in site.entries("curriculum"))
+    pages.extend(plan_curriculum(entry, site, by_origin.get(entry.id)) for entry in site.entries("curriculum"))
+    for handout in handouts:
+        pages.extend(plan_handout(handout, site))
     pages.extend(plan_indexes(site, labels, order, children))
     return pages
 

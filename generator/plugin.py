@@ -4,7 +4,8 @@ on_config   load → validate → link (:func:`generator.check`); every data pro
             at once, listed in full; then plan and render the pages (:mod:`pages`, :mod:`render`),
             expand the handbook's part of the nav (:mod:`nav`) and add the HTML safety net
             (:mod:`sanitize`) to the Markdown extensions of every page.
-on_files    add each rendered page as a virtual file whose edit link is its YAML file.
+on_files    add each rendered page as a virtual file whose edit link is its YAML file, and the Word
+            document of every course, case and handout (:mod:`documents`).
 on_page_content  mark glossary terms in every page's HTML, hand-written pages included
             (:mod:`glossary_links`).
 on_serve    rebuild when data or templates change.
@@ -33,8 +34,11 @@ from mkdocs.structure.pages import Page
 from .bytecode import MemoryBytecodeCache
 from .config import HonglingConfig
 from .conversions import ConversionCache
+from .documents import DocumentCache, word_documents
 from .filecache import FileCache
 from .glossary_links import TermMarker, root_prefix
+from .handout import Handout, all_handouts
+from .links import Resolver
 from .nav import expand_handbook
 from .pages import PagePlan, plan
 from .pipeline import check
@@ -64,12 +68,15 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
         self.file_cache: FileCache | None = None
         self.templates: MemoryBytecodeCache | None = None
         self.conversions: ConversionCache | None = None
+        self.documents: DocumentCache | None = None
+        self.handouts: list[Handout] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         if command == "serve":
             self.file_cache = FileCache()
             self.templates = MemoryBytecodeCache()
             self.conversions = ConversionCache()
+            self.documents = DocumentCache()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -82,7 +89,8 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
         for problem in report.warnings:
             log.warning(format_problem(problem, report.texts.get(problem.file)))
         self.marker = TermMarker.of(entry.record for entry in kb.of_kind("term"))
-        self.plans = plan(kb)
+        self.handouts = all_handouts(Resolver(kb))
+        self.plans = plan(kb, self.handouts)
         self.pages = render_all(self.plans, environment(self.templates))
         config.nav = expand_handbook(config.nav, kb)
         if not any(isinstance(e, SafeHtmlExtension) for e in config.markdown_extensions):
@@ -102,6 +110,8 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
             file = File.generated(config, page.src_uri, content=self.pages[page.src_uri], inclusion=inclusion)
             file.edit_uri = _repo_path(data_parent / page.source, self.root) if page.source else None
             files.append(file)
+        for path, data in word_documents(self.handouts, self.documents).items():
+            files.append(File.generated(config, path, content=data))
         if self.conversions is not None:
             self.conversions.start_build(config, files)
         return files

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .case import Case
 from .curriculum import Curriculum
 from .fields import Record, RefTo
+from .handout import CustomHandout
 from .manual import Aspect, Category
 from .practice import Practice
 from .region import Region
@@ -35,6 +36,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("category", "manual", Category, "手册大项", "title"),
     KindSpec("curriculum", "curricula", Curriculum, "课程", "title"),
     KindSpec("term", "glossary", Term, "术语", "term"),
+    KindSpec("handout", "handouts", CustomHandout, "讲义", "title"),
 )
 
 BY_FOLDER = {spec.folder: spec for spec in KINDS}

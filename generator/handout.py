@@ -1,0 +1,358 @@
+"""Handouts as documents: courses, cases and trainers' own handouts laid out as a list of blocks.
+
+One layout feeds two writers: the print view (Markdown, through ``handout.md.j2``) and the Word
+document (:mod:`generator.docx_writer`), so the page on screen, the page on paper and the .docx
+say the same thing in the same order. Headings carry the numbering of Chinese official material
+(一、 （一） 1. （1）), computed here once for both.
+
+Pure: from the knowledge base (through the :class:`Resolver`) to blocks; no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Union
+
+from . import figures
+from .kb import Entry
+from .links import Link, Resolver, page_name
+
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99)."""
+    if n < 10:
+        return CHINESE_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[ones] if ones else "")
+
+
+def heading_number(level: int, n: int) -> str:
+    """The numbering of official material: 一、 （一） 1. （1）."""
+    return {1: f"{chinese_number(n)}、", 2: f"（{chinese_number(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+
+
+@dataclass(frozen=True)
+class Md:
+    """Text written in Markdown (a Markdown field of the data); plain ``str`` is plain text."""
+
+    text: str
+
+
+Text = Union[str, Md]
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    """1–4; the document title is not a heading block."""
+    text: str
+    number: str = ""
+    link: Link | None = None
+    anchor: str = ""
+    new_page: bool = False
+    """Start a new printed page (lessons, the quiz, the answer key)."""
+
+
+@dataclass(frozen=True)
+class Para:
+    text: Text
+    label: str = ""
+    """A bold lead-in such as 对象、学时."""
+
+
+@dataclass(frozen=True)
+class Items:
+    items: tuple[Text, ...]
+    ordered: bool = False
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionBlock:
+    number: int
+    kind: str
+    stem: str
+    options: tuple[tuple[str, str], ...]
+    points: int = 0
+    """For 简答: how many lines to leave for the answer."""
+
+
+@dataclass(frozen=True)
+class AnswerBlock:
+    number: int
+    answer: str
+    explanation: str
+    basis: str
+
+
+Block = Union[Heading, Para, Items, Table, QuestionBlock, AnswerBlock]
+
+
+@dataclass(frozen=True)
+class Handout:
+    id: str
+    """File stem of the print view and the Word document (``handouts/<id>.md``, ``downloads/<id>.docx``)."""
+    kind: str
+    """course, case or custom."""
+    title: str
+    subtitle: str
+    origin: Entry
+    blocks: tuple[Block, ...]
+    answers: tuple[Block, ...] = ()
+    """The answer key, printed and exported separately from the quiz."""
+
+    @property
+    def page(self) -> str | None:
+        """The print view's page; cases print their own page instead."""
+        return None if self.kind == "case" else f"handouts/{page_name(self.id)}.md"
+
+    @property
+    def answers_page(self) -> str | None:
+        return f"handouts/{page_name(self.id)}-answers.md" if self.answers and self.page else None
+
+    @property
+    def docx(self) -> str:
+        return f"downloads/{self.id}.docx"
+
+    @property
+    def answers_docx(self) -> str | None:
+        return f"downloads/{self.id}-answers.docx" if self.answers else None
+
+
+@dataclass
+class Outline:
+    """Builds blocks while numbering the headings of each level."""
+
+    site: Resolver
+    blocks: list[Block] = field(default_factory=list)
+    counters: list[int] = field(default_factory=lambda: [0, 0, 0, 0, 0])
+    sources: list[str] = field(default_factory=list)
+
+    def heading(self, level: int, text: str, *, link: Link | None = None, anchor: str = "",
+                new_page: bool = False) -> None:
+        self.counters[level] += 1
+        for deeper in range(level + 1, len(self.counters)):
+            self.counters[deeper] = 0
+        self.blocks.append(Heading(level, text, heading_number(level, self.counters[level]), link, anchor, new_page))
+
+    def add(self, *blocks: Block | None) -> None:
+        self.blocks.extend(b for b in blocks if b is not None)
+
+    def cite(self, *source_ids: str | None) -> None:
+        for source_id in source_ids:
+            if source_id and source_id not in self.sources and self.site.visible(source_id):
+                self.sources.append(source_id)
+
+    # --- what the library's records look like in a handout ---------------------------------
+
+    def aspect(self, entry: Entry, level: int) -> None:
+        aspect = entry.record
+        self.heading(level, aspect.title, link=self.site.link(entry.id))
+        self.add(Para(Md(aspect.summary)), Para(aspect.frequency, "频次") if aspect.frequency else None,
+                 Items(tuple(Md(r) for r in aspect.requirements), label="工作要求"),
+                 Items(tuple(Md(f"**{s.title}**" + (f"：{s.detail}" if s.detail else "")) for s in aspect.procedure),
+                       ordered=True, label="操作步骤"),
+                 Items(tuple(f"□ {item}" for item in aspect.checklist), label="检查清单"))
+        if aspect.forms:
+            self.add(Table(("表单", "用途"), tuple((f.name, f.purpose or "—") for f in aspect.forms), "所需表单"))
+        self.add(Items(tuple(f"{self.source_title(r.source)}{r.article or ''}：{r.point}" for r in aspect.rules),
+                       label="依据的规定"))
+        self.cite(*(r.source for r in aspect.rules))
+        if aspect.mistakes:
+            self.add(Items(tuple(f"容易出错：{m.mistake} 正确做法：{m.fix}" for m in aspect.mistakes), label="常见错误"))
+
+    def case(self, entry: Entry, level: int | None) -> None:
+        """A case; ``level`` None lays it out as a whole document (the case's own handout)."""
+        case = entry.record
+        region = self.site.link(case.region)
+        facts = [("地区", region.title if region else ""), ("发布单位", case.issuer or ""),
+                 ("时间", figures.when(case.year, case.period))]
+        if level is not None:
+            self.heading(level, case.title, link=self.site.link(entry.id))
+        else:
+            self.heading(1, "基本情况")
+        self.add(*(Para(value, label) for label, value in facts if value))
+        self.add(Para(Md(case.summary)))
+        if case.problem:
+            self.add(Para(Md(case.problem), "要解决的问题"))
+        if level is None:
+            self.heading(1, "主要做法")
+            for named in case.practices:
+                self.heading(2, named.name)
+                self.add(Para(Md(named.description)))
+                if named.problem:
+                    self.add(Para(Md(named.problem), "针对的问题"))
+        else:
+            self.add(Items(tuple(Md(f"**{n.name}**：{n.description}") for n in case.practices), label="主要做法"))
+        if level is None:
+            self.heading(1, "工作成效")
+        if case.outcomes:
+            self.add(Items(tuple(Md(o) for o in case.outcomes), label="成效"))
+        if case.metrics:
+            self.add(Table(("指标", "数值", "时间", "来源"),
+                           tuple((m.label, figures.metric_value(m), figures.when(m.year, m.period) or "—",
+                                  self.source_title(m.source)) for m in case.metrics),
+                           "主要数字（限定词与年份照录来源）"))
+        self.cite(*case.sources, *(m.source for m in case.metrics))
+
+    def source_title(self, source_id: str) -> str:
+        entry = self.site.kb.get(source_id)
+        return f"《{entry.title}》" if entry is not None else source_id
+
+    def quiz(self, aspect_ids: Iterable[str], level: int) -> tuple[Block, ...]:
+        """Questions on the given aspects, in manual order; returns the matching answer key."""
+        wanted = list(dict.fromkeys(aspect_ids))
+        order = {aspect_id: i for i, aspect_id in enumerate(wanted)}
+        questions = sorted((e for e in self.site.kb.of_kind("question") if e.record.aspect in order),
+                           key=lambda e: (order[e.record.aspect], KIND_ORDER.get(e.record.kind, 9), e.id))
+        if not questions:
+            return ()
+        self.heading(level, "测验", anchor="quiz", new_page=True)
+        self.add(Para("答案另附，见本讲义的答案页。"))
+        answers: list[Block] = []
+        for number, entry in enumerate(questions, 1):
+            question = entry.record
+            self.add(QuestionBlock(number, question.kind, question.stem,
+                                   tuple((o.key, o.text) for o in question.options),
+                                   3 if question.kind == "简答" else 0))
+            basis = question.basis
+            answers.append(AnswerBlock(number, answer_text(question), question.explanation,
+                                       f"{self.source_title(basis.source)}{basis.article or ''}"
+                                       + (f"：{basis.point}" if basis.point else "")))
+            self.cite(basis.source)
+        return tuple(answers)
+
+    def bibliography(self, level: int) -> None:
+        if not self.sources:
+            return
+        self.heading(level, "参考来源", anchor="sources")
+        self.add(Items(tuple(citation(self.site.kb.entries[s].record) for s in self.sources), ordered=True))
+
+
+KIND_ORDER = {"单选": 0, "多选": 1, "判断": 2, "简答": 3}
+
+
+def answer_text(question: object) -> str:
+    answer = list(question.answer)  # type: ignore[attr-defined]
+    if question.kind == "简答":  # type: ignore[attr-defined]
+        return "要点：" + "；".join(answer)
+    return "".join(answer) if question.kind in ("单选", "多选") else answer[0]  # type: ignore[attr-defined]
+
+
+def citation(source: object) -> str:
+    """《题名》，发布者，文号，日期 — the parts a source has, in the usual order."""
+    parts = [f"《{source.title}》", source.publisher, source.doc_number, source.date]  # type: ignore[attr-defined]
+    authors = "、".join(source.authors)  # type: ignore[attr-defined]
+    return "，".join(str(p) for p in parts if p) + (f"（{authors}）" if authors else "")
+
+
+# --- the three kinds of handout ------------------------------------------------------------------
+
+
+def course_handout(entry: Entry, site: Resolver) -> Handout:
+    course = entry.record
+    out = Outline(site)
+    lessons = [(module, lesson) for module in course.modules for lesson in module.lessons]
+    total = sum((lesson.hours for _, lesson in lessons), start=0)
+    out.heading(1, "课程概况", anchor="overview")
+    out.add(Para("、".join(course.audience), "对象"), Para(course.provider, "举办单位") if course.provider else None,
+            Para(f"{figures.number(total)} 学时", "总学时") if lessons else None, Para(Md(course.summary)))
+    if course.objectives:
+        out.add(Items(tuple(course.objectives), ordered=True, label="培训目标"))
+    if lessons:
+        out.heading(1, "课程安排", anchor="schedule")
+        out.add(Table(("模块", "课", "学时", "形式", "必修/选修"),
+                      tuple((module.title, lesson.title, figures.number(lesson.hours), lesson.format,
+                             "必修" if lesson.required else "选修") for module, lesson in lessons)))
+        out.heading(1, "教学内容", anchor="lessons")
+        for module, lesson in lessons:
+            out.heading(2, lesson.title, anchor=f"l-{lesson.id}", new_page=True)
+            out.add(Para(f"{module.title}；{figures.number(lesson.hours)} 学时；{lesson.format}；"
+                         f"{'必修' if lesson.required else '选修'}", "安排"))
+            if lesson.summary:
+                out.add(Para(Md(lesson.summary)))
+            if lesson.objectives:
+                out.add(Items(tuple(lesson.objectives), label="学完能够"))
+            for aspect_id in lesson.readings:
+                aspect = site.kb.get(aspect_id)
+                if aspect is not None:
+                    out.aspect(aspect, 3)
+            for case_id in lesson.cases:
+                if site.visible(case_id):
+                    out.case(site.kb.entries[case_id], 3)
+            visits = site.links(lesson.sites)
+            if visits:
+                out.add(Items(tuple(link.title for link in visits), label="观摩"))
+            if lesson.questions:
+                out.add(Items(tuple(lesson.questions), ordered=True, label="讨论题"))
+    if course.levels:
+        titles = {lesson.id: lesson.title for _, lesson in lessons}
+        out.heading(1, "认证等级", anchor="levels", new_page=True)
+        for level in sorted(course.levels, key=lambda v: v.order):
+            out.heading(2, level.name)
+            out.add(Items(tuple(Md(r) for r in level.requirements), label="要求"))
+            prepared = [titles[i] for i in level.lessons if i in titles]
+            if prepared:
+                out.add(Para("、".join(prepared), "备考课程"))
+            if level.renewal:
+                out.add(Para(Md(level.renewal), "保持与调整"))
+    if course.assessment:
+        out.heading(1, "考核", anchor="assessment")
+        out.add(Para(Md(course.assessment)))
+    answers = out.quiz((a for _, lesson in lessons for a in lesson.readings), 1)
+    out.cite(*course.sources)
+    out.bibliography(1)
+    return Handout(entry.id, "course", course.title, "培训讲义" + (f" · {course.provider}" if course.provider else ""),
+                   entry, tuple(out.blocks), answers)
+
+
+def case_handout(entry: Entry, site: Resolver) -> Handout:
+    case = entry.record
+    out = Outline(site)
+    out.case(entry, None)
+    out.bibliography(1)
+    return Handout(entry.id, "case", case.title, f"案例材料 · {case.brand}", entry, tuple(out.blocks))
+
+
+def custom_handout(entry: Entry, site: Resolver) -> Handout:
+    handout = entry.record
+    out = Outline(site)
+    out.add(Para("、".join(handout.audience), "对象"))
+    if handout.summary:
+        out.add(Para(Md(handout.summary)))
+    aspects: list[str] = []
+    for section in handout.sections:
+        out.heading(1, section.title, new_page=bool(out.counters[1]))
+        if section.note:
+            out.add(Para(Md(section.note)))
+        for item_id in section.include:
+            item = site.kb.get(item_id)
+            if item is None or not site.visible(item_id):
+                continue
+            if item.kind == "aspect":
+                aspects.append(item_id)
+                out.aspect(item, 2)
+            else:
+                out.case(item, 2)
+    answers = out.quiz(aspects, 1) if handout.quiz else ()
+    out.bibliography(1)
+    return Handout(entry.id, "custom", handout.title, handout.subtitle or "培训讲义", entry, tuple(out.blocks), answers)
+
+
+def all_handouts(site: Resolver) -> list[Handout]:
+    return ([course_handout(e, site) for e in site.entries("curriculum")]
+            + [case_handout(e, site) for e in site.entries("case")]
+            + [custom_handout(e, site) for e in site.entries("handout")])
+
+
+__all__ = ["Handout", "Heading", "Para", "Items", "Table", "QuestionBlock", "AnswerBlock", "Md", "all_handouts",
+           "chinese_number", "heading_number"]
