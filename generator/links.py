@@ -55,7 +55,11 @@ class Resolver:
         self.hidden = {e.id for e in kb.of_kind("case") if e.record.status != "published"}
 
     def visible(self, record_id: str | None) -> bool:
-        return bool(record_id) and record_id not in self.hidden and record_id in self.kb.entries
+        """Published and on a page: a kind with neither a page nor an anchor yet (question) is not linked."""
+        if not record_id or record_id in self.hidden or record_id not in self.kb.entries:
+            return False
+        kind = self.kb.entries[record_id].kind
+        return kind in FOLDERS or kind in ANCHORED
 
     def entries(self, kind: str) -> list[Entry]:
         """Published records of ``kind`` in pinyin order of their titles."""
@@ -90,7 +94,8 @@ class Resolver:
         """Records that cite ``record_id``, grouped by kind: [(kind label, links)]."""
         groups: dict[str, list[str]] = {}
         for entry in self.referrers(record_id):
-            groups.setdefault(entry.kind, []).append(entry.id)
+            if self.visible(entry.id):
+                groups.setdefault(entry.kind, []).append(entry.id)
         order = {kind: i for i, kind in enumerate(BACKLINK_ORDER + tuple(s.name for s in KINDS))}
         return [(kind_label(kind), self.sorted_links(ids))
                 for kind, ids in sorted(groups.items(), key=lambda item: order.get(item[0], 99))]

@@ -9,6 +9,7 @@ from .curriculum import Curriculum
 from .fields import Record, RefTo
 from .manual import Aspect, Category
 from .practice import Practice
+from .question import Question
 from .region import Region
 from .site import Site
 from .source import Source
@@ -35,6 +36,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("category", "manual", Category, "手册大项", "title"),
     KindSpec("curriculum", "curricula", Curriculum, "课程", "title"),
     KindSpec("term", "glossary", Term, "术语", "term"),
+    KindSpec("question", "questions", Question, "题目", "stem"),
 )
 
 BY_FOLDER = {spec.folder: spec for spec in KINDS}
