@@ -89,14 +89,16 @@ def test_committed_json_schemas_are_current(tmp_path: Path):
         committed = ROOT / "schema" / generated.name
         assert committed.read_text(encoding="utf-8") == generated.read_text(encoding="utf-8"), \
             f"{committed.name} is stale: run `hongling schema`"
-    assert len(list(tmp_path.glob("*.schema.json"))) == 8
+    from generator.schema import KINDS
+    assert len(list(tmp_path.glob("*.schema.json"))) == len(KINDS) == 9
 
 
 def test_every_data_file_names_its_schema():
     for path in sorted((ROOT / "data").rglob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         kind = {"sources": "source", "regions": "region", "cases": "case", "sites": "site", "practices": "practice",
-                "manual": "category", "curricula": "curriculum", "glossary": "term"}[path.parent.name]
+                "manual": "category", "curricula": "curriculum", "glossary": "term",
+                "questions": "question"}[path.parent.name]
         assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path
 
 
