@@ -21,4 +21,7 @@ CHINESE_KEYS: dict[str, str] = {
     "形式": "format", "目标": "objectives", "阅读": "readings", "讨论题": "questions", "模块": "modules",
     "等级": "levels", "考核": "assessment", "前置课程": "prerequisites", "必修": "required",
     "组织类型": "org_types", "发布机关": "issuer", "维度": "dimensions", "变体": "variants",
+    "题干": "stem", "试题": "stem", "题型": "kind", "选项": "options", "答案": "answer", "正确答案": "answer",
+    "参考答案": "answer", "解析": "explanation", "答案解析": "explanation", "出题依据": "basis", "条款": "article",
+    "条文": "article", "要点": "point", "选项内容": "text", "内容": "text",
 }

@@ -60,7 +60,11 @@ class Resolver:
         self.hidden = {e.id for e in kb.of_kind("case") if e.record.status != "published"}
 
     def visible(self, record_id: str | None) -> bool:
-        return bool(record_id) and record_id not in self.hidden and record_id in self.kb.entries
+        """Published and on a page (its own, a shared one, or its aspect's for questions)."""
+        if not record_id or record_id in self.hidden or record_id not in self.kb.entries:
+            return False
+        kind = self.kb.entries[record_id].kind
+        return kind in FOLDERS or kind in ANCHORED or kind == "question"
 
     def entries(self, kind: str) -> list[Entry]:
         """Published records of ``kind`` in pinyin order of their titles."""
@@ -95,7 +99,7 @@ class Resolver:
         """Records that cite ``record_id``, grouped by kind: [(kind label, links)]."""
         groups: dict[str, list[str]] = {}
         for entry in self.referrers(record_id):
-            if entry.kind in NOT_BACKLINKED:
+            if entry.kind in NOT_BACKLINKED or not self.visible(entry.id):
                 continue
             groups.setdefault(entry.kind, []).append(entry.id)
         order = {kind: i for i, kind in enumerate(BACKLINK_ORDER + tuple(s.name for s in KINDS))}

@@ -21,9 +21,19 @@ MD_REF_DEF_RE = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
 AUTOLINK_RE = re.compile(r"<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.IGNORECASE)
 
 
-def fail(code: str, message: str, hint: str = "") -> PydanticCustomError:
-    """An error for pydantic to collect; ``message`` is never used as a format template."""
-    return PydanticCustomError(code, message.replace("{", "{{").replace("}", "}}"), {"hint": hint})
+def fail(code: str, message: str, hint: str = "", *, at: tuple = (), also: tuple = ()) -> PydanticCustomError:
+    """An error for pydantic to collect; ``message`` is never used as a format template.
+
+    A check across fields runs on the whole record (or part), so pydantic places its error there;
+    ``at`` is the path below that place of the value to point at (``("answer", 1)``), and ``also``
+    the path of a second place to name (the first of two duplicates).
+    """
+    context = {"hint": hint}
+    if at:
+        context["at"] = tuple(at)
+    if also:
+        context["also"] = tuple(also)
+    return PydanticCustomError(code, message.replace("{", "{{").replace("}", "}}"), context)
 
 
 def _quote(fragment: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -24,8 +24,9 @@ from .yamlnodes import find, iter_scalars, keys_of, position
 
 FULL_WIDTH_SPACE = "\u3000"
 
-NAME_SYNONYMS = {"title": "name", "name": "title"}
-"""Record kinds call their heading either title or name; a Chinese 标题/名称 may mean either."""
+NAME_SYNONYMS = {"title": "name", "name": "title", "rules": "basis"}
+"""Record kinds call their heading either title or name; a Chinese 标题/名称 may mean either.
+Likewise 依据 is an aspect's ``rules`` but a question's ``basis``."""
 
 FIELD_LABELS: dict[str, str] = {}
 for _word, _key in CHINESE_KEYS.items():
@@ -155,6 +156,9 @@ def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
             hint = "允许的字段：" + "、".join(allowed) + "。"
         return at(key_node, "E-UNKNOWN-KEY", f"未知字段 “{key}”。", hint)
 
+    if kind.startswith(("E-", "W-")) and ctx.get("at"):
+        loc = loc + tuple(ctx["at"])  # a check across fields names the value it is about
+        path = loc_text(loc)  # (``at`` above keeps the record's path as its default field)
     node = find(file.root, loc)
     value = plain_at(file.plain, loc)
     if kind == "literal_error":
@@ -170,7 +174,11 @@ def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
         return at(node, "E-CHOICE", f"“{found}” 不是允许的选项。", hint)
 
     if kind.startswith("E-") or kind.startswith("W-"):
-        return at(node, kind, error["msg"], str(ctx.get("hint", "")))
+        problem = at(node, kind, error["msg"], str(ctx.get("hint", "")), field=path)
+        if ctx.get("also"):
+            line, column, _ = position(find(file.root, tuple(error["loc"]) + tuple(ctx["also"])))
+            problem = replace(problem, also=(Location(rel, line + 1, column + 1),))
+        return problem
 
     if kind in ("too_short",):
         minimum = ctx.get("min_length", 1)

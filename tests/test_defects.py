@@ -16,12 +16,30 @@ COUNTY = "regions/county.yml"
 CASE = "cases/demo-case.yml"
 SITE = "sites/demo-site.yml"
 SOURCE = "sources/src-report.yml"
+QUESTION = "questions/demo-question.yml"
+OPTIONS = """options:
+  - key: A
+    text: 每周1次
+  - key: B
+    text: 每月1次
+  - key: C
+    text: 每季度1次
+"""
 
 
 def valid_resident_id() -> str:
     body = "11010519491231002"
     weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
     return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, weights)) % 11]
+
+
+def question(library: Library, kind: str, *answers: str, options: bool = False) -> None:
+    """Turn the demo 单选 question into another kind, with or without its options."""
+    text = library.read(QUESTION).replace("kind: 单选", f"kind: {kind}")
+    if not options:
+        text = text.replace(OPTIONS, "")
+    text = text.replace("answer:\n  - B\n", "answer:\n" + "".join(f"  - {a}\n" for a in answers))
+    library.write(QUESTION, text)
 
 
 def county(extra: str = "", **fields: str) -> str:
@@ -149,6 +167,32 @@ CASES = [
      "E-BOOL", "curricula/demo-course.yml", 16, 19, "true"),
     ("lesson hours in words", lambda l: l.replace("curricula/demo-course.yml", "hours: 2", "hours: 两"),
      "E-NUMBER", "curricula/demo-course.yml", 14, 16, "阿拉伯数字"),
+    # questions (题库): options against the kind, answers against the options
+    ("single choice without options", lambda l: question(l, "单选", "B"), "E-OPTIONS", QUESTION, 3, 7, "options"),
+    ("true/false with options", lambda l: question(l, "判断", "正确", options=True), "E-OPTIONS", QUESTION, 6, 3, "删除 options"),
+    ("short answer with options", lambda l: question(l, "简答", "每月召开1次", options=True), "E-OPTIONS", QUESTION, 6, 3, "删除 options"),
+    ("answer names no option", lambda l: l.replace(QUESTION, "  - B\nexpl", "  - D\nexpl"), "E-ANSWER-KEY", QUESTION, 13, 5, "A、B、C"),
+    ("answer in lower case", lambda l: l.replace(QUESTION, "  - B\nexpl", "  - b\nexpl"), "E-ANSWER-KEY", QUESTION, 13, 5, "改为 B"),
+    ("several answers in one item", lambda l: question(l, "多选", "AB", options=True), "E-ANSWER-KEY", QUESTION, 13, 5, "单独一行"),
+    ("same answer twice", lambda l: question(l, "多选", "B", "B", options=True), "E-ANSWER-KEY", QUESTION, 14, 5, "只写一次"),
+    ("two answers to a single choice", lambda l: question(l, "单选", "B", "C", options=True),
+     "E-ANSWER-COUNT", QUESTION, 14, 5, "多选"),
+    ("one answer to a multiple choice", lambda l: question(l, "多选", "B", options=True), "E-ANSWER-COUNT", QUESTION, 13, 5, "单选"),
+    ("对 for a true/false answer", lambda l: question(l, "判断", "对"), "E-ANSWER-KEY", QUESTION, 6, 5, "改为 正确"),
+    ("both true and false", lambda l: question(l, "判断", "正确", "错误"), "E-ANSWER-COUNT", QUESTION, 7, 5, "一个"),
+    ("option letter for a short answer", lambda l: question(l, "简答", "B"), "E-ANSWER-KEY", QUESTION, 6, 5, "要点"),
+    ("duplicate option key", lambda l: l.replace(QUESTION, "key: B", "key: A"), "E-OPTION-DUP", QUESTION, 8, 10, "应为 B"),
+    ("option keys out of order", lambda l: l.replace(QUESTION, "key: C", "key: D"), "E-OPTION-KEY", QUESTION, 10, 10, "顺序"),
+    ("option key in lower case", lambda l: l.replace(QUESTION, "key: A", "key: a"), "E-OPTION-KEY", QUESTION, 6, 10, "改为 A"),
+    ("option key with a full stop", lambda l: l.replace(QUESTION, "key: A", "key: Ａ．"), "E-OPTION-KEY", QUESTION, 6, 10, "改为 A"),
+    ("kind written with 题", lambda l: l.replace(QUESTION, "kind: 单选", "kind: 单选题"), "E-CHOICE", QUESTION, 3, 7, "“单选”"),
+    ("Chinese key for the stem", lambda l: l.replace(QUESTION, "stem:", "题干:"), "E-UNKNOWN-KEY", QUESTION, 4, 1, "“stem”"),
+    ("Chinese key for the basis", lambda l: l.replace(QUESTION, "basis:", "依据:"), "E-UNKNOWN-KEY", QUESTION, 15, 1, "“basis”"),
+    ("answer as a bare letter", lambda l: l.replace(QUESTION, "answer:\n  - B", "answer: B"), "E-TYPE", QUESTION, 12, 9, "- "),
+    ("question on an unknown aspect", lambda l: l.replace(QUESTION, "aspect: demo-aspect", "aspect: demo-aspekt"),
+     "E-REF", QUESTION, 2, 9, "demo-aspect"),
+    ("basis naming an aspect", lambda l: l.replace(QUESTION, "source: reg-branch", "source: demo-aspect"),
+     "E-REF-KIND", QUESTION, 16, 11, "来源"),
 ]
 
 
@@ -266,3 +310,22 @@ def test_fast_and_event_paths_build_the_same_tree():
             assert shape(fast.root) == shape(slow.root), text
         assert [(p.code, p.line, p.column, p.field) for p in fast.problems] == \
             [(p.code, p.line, p.column, p.field) for p in slow.problems], text
+
+
+def test_duplicate_option_key_names_the_first_one(library: Library):
+    library.replace(QUESTION, "key: C", "key: A")
+    problem = only(library.check(), "E-OPTION-DUP")
+    assert problem.field == "options[2].key"
+    assert [(a.file, a.line, a.column) for a in problem.also] == [(f"data/{QUESTION}", 6, 10)]
+
+
+def test_every_question_kind_passes_when_its_answer_fits(library: Library):
+    library.write("questions/demo-judgement.yml", library.read(QUESTION).replace("id: demo-question", "id: demo-judgement")
+                  .replace("kind: 单选", "kind: 判断").replace(OPTIONS, "").replace("  - B\n", "  - 正确\n"))
+    library.write("questions/demo-multiple.yml", library.read(QUESTION).replace("id: demo-question", "id: demo-multiple")
+                  .replace("kind: 单选", "kind: 多选").replace("  - B\n", "  - A\n  - C\n"))
+    library.write("questions/demo-short.yml", library.read(QUESTION).replace("id: demo-question", "id: demo-short")
+                  .replace("kind: 单选", "kind: 简答").replace(OPTIONS, "").replace("  - B\n", "  - 每月1次\n  - 可随时召开\n"))
+    for rel in ("questions/demo-judgement.yml", "questions/demo-multiple.yml", "questions/demo-short.yml"):
+        library.replace(rel, "stem: 支部委员会会议", f"stem: （{rel}）支部委员会会议")
+    assert library.check().problems == []

@@ -10,6 +10,7 @@ from .fields import Record, RefTo
 from .handout import CustomHandout
 from .manual import Aspect, Category
 from .practice import Practice
+from .question import Question
 from .region import Region
 from .site import Site
 from .source import Source
@@ -36,6 +37,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("category", "manual", Category, "手册大项", "title"),
     KindSpec("curriculum", "curricula", Curriculum, "课程", "title"),
     KindSpec("term", "glossary", Term, "术语", "term"),
+    KindSpec("question", "questions", Question, "题目", "stem"),
     KindSpec("handout", "handouts", CustomHandout, "讲义", "title"),
 )
 
