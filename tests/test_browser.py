@@ -141,3 +141,51 @@ def test_statistics_page_draws_charts_without_scripts(visit: Visit):
 def test_hand_written_pages_get_glossary_tooltips_too(visit: Visit):
     page = visit.open("about.html")
     assert page.locator("article a.hl-term").count() >= 1
+
+
+# --- printing: courses and handouts on A4 --------------------------------------------------------
+
+NAV_ONLY = ("数据编辑指南", "按组织类型", "红领 · 两新组织党建手册与案例库")
+"""Text that only the header, tabs and navigation carry, never a course's content."""
+
+
+def printed_pages(page: Page) -> list[str]:
+    """Chromium's own print to PDF (print stylesheet, A4), read back page by page, whitespace removed."""
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = page.pdf(format="A4", print_background=False)
+    return ["".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def lessons_of(course_id: str) -> list[str]:
+    import yaml
+
+    course = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "curricula" / f"{course_id}.yml")
+                            .read_text(encoding="utf-8"))
+    return ["".join(lesson["title"].split()) for module in course["modules"] for lesson in module["lessons"]]
+
+
+def test_a_course_page_prints_without_navigation_and_with_every_lesson(visit: Visit):
+    pages = printed_pages(visit.open("courses/hongxin-daoshi-caidan.html"))
+    text = "".join(pages)
+    assert not [label for label in NAV_ONLY if "".join(label.split()) in text]
+    assert "打印" not in pages[0][:40] and "搜索" not in text
+    missing = [title for title in lessons_of("hongxin-daoshi-caidan") if title not in text]
+    assert not missing, missing
+
+
+def test_a_course_handout_prints_each_lesson_on_a_new_page(visit: Visit):
+    page = visit.open("handouts/hongxin-daoshi-caidan.html")
+    assert page.locator(".md-tabs, .md-sidebar").count() == 0
+    assert page.locator(".hl-toolbar .hl-print").count() == 1
+    pages = printed_pages(page)
+    text = "".join(pages)
+    assert not [label for label in NAV_ONLY if "".join(label.split()) in text]
+    for number, title in enumerate(lessons_of("hongxin-daoshi-caidan"), 1):
+        starts = [i for i, p in enumerate(pages) if p.startswith("（") and p.split("）", 1)[1].startswith(title)]
+        assert starts, f"lesson {number} ({title}) does not open a printed page"
+    assert any(p.startswith("四、测验") or "、测验" in p[:8] for p in pages), "the quiz opens a page of its own"
+    answers = printed_pages(visit.open("handouts/hongxin-daoshi-caidan-answers.html"))
+    assert "答案：" in "".join(answers) and "（单选题）" not in "".join(answers)
