@@ -7,6 +7,7 @@ places); a last tree processor keeps the finished element tree, which is walked 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -52,8 +53,14 @@ def _parser() -> markdown.Markdown:
 _MD = _parser()
 
 
-def paragraphs(text: str) -> list[Paragraph]:
-    """The blocks of one Markdown field, in order."""
+@functools.lru_cache(maxsize=8192)
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The blocks of one Markdown field, in order. Cached: the same reading is inlined in every
+    course that assigns it, and under ``mkdocs serve`` most texts are unchanged between saves."""
+    return tuple(_paragraphs(text))
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
     text = join_cjk_lines(text)
     if not MARKUP_RE.search(text):
         return [Paragraph((Run(" ".join(line.strip() for line in block.split("\n"))),))

@@ -30,7 +30,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .docx_markdown import Paragraph, Run, paragraphs
-from .handout import AnswerBlock, Block, Handout, Heading, Items, Md, Para, QuestionBlock, Table, Text
+from .handout import PRINT, AnswerBlock, Block, Handout, Heading, Items, Md, Para, QuestionBlock, Table, Text
 
 BODY_FONT = "仿宋"
 HEADING_FONTS = {1: ("黑体", False), 2: ("楷体", False), 3: ("仿宋", True), 4: ("仿宋", False)}
@@ -153,8 +153,8 @@ def paragraph_xml(runs: str, style: str | None = None, *, new_page: bool = False
     return f"<w:p>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}{runs}</w:p>"
 
 
-def _text_paragraphs(text: Text) -> list[Paragraph]:
-    return paragraphs(text.text) if isinstance(text, Md) else [Paragraph((Run(text),))]
+def _text_paragraphs(text: Text) -> tuple[Paragraph, ...]:
+    return paragraphs(text.text) if isinstance(text, Md) else (Paragraph((Run(text),)),)
 
 
 def _item_runs(item: Paragraph) -> str:
@@ -239,7 +239,7 @@ class Writer:
 
     def lines(self, text: Text, lead: str = "") -> None:
         """A text as paragraphs; ``lead`` (a bold label or a list number) opens the first one."""
-        items = _text_paragraphs(text) or [Paragraph(())]
+        items = _text_paragraphs(text) or (Paragraph(()),)
         for i, item in enumerate(items):
             opening = lead if i == 0 else ""
             marker = (f"{item.prefix} " if item.prefix == "•" else item.prefix) if item.prefix else ""
@@ -288,6 +288,8 @@ class Writer:
 
     def write(self, blocks: tuple[Block, ...]) -> None:
         for block in blocks:
+            if block.medium == PRINT:
+                continue
             if isinstance(block, Heading):
                 self.heading(block)
             elif isinstance(block, Para):

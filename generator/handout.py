@@ -42,6 +42,9 @@ class Md:
 
 Text = Union[str, Md]
 
+WORD, PRINT = "word", "print"
+"""Values of a block's ``medium``: only in the Word document, or only in the print view ("" for both)."""
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -53,6 +56,7 @@ class Heading:
     anchor: str = ""
     new_page: bool = False
     """Start a new printed page (lessons, the quiz, the answer key)."""
+    medium: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class Para:
     text: Text
     label: str = ""
     """A bold lead-in such as 对象、学时."""
+    medium: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ class Items:
     items: tuple[Text, ...]
     ordered: bool = False
     label: str = ""
+    medium: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     caption: str = ""
+    medium: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,7 @@ class QuestionBlock:
     options: tuple[tuple[str, str], ...]
     points: int = 0
     """For 简答: how many lines to leave for the answer."""
+    medium: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,7 @@ class AnswerBlock:
     answer: str
     explanation: str
     basis: str
+    medium: str = ""
 
 
 Block = Union[Heading, Para, Items, Table, QuestionBlock, AnswerBlock]
@@ -154,21 +163,28 @@ class Outline:
 
     # --- what the library's records look like in a handout ---------------------------------
 
-    def aspect(self, entry: Entry, level: int) -> None:
+    def aspect(self, entry: Entry, level: int, *, full_in_print: bool = True) -> None:
+        """An aspect in full. A course's print view keeps only its summary and a link (the whole
+        text is one click away, and inlining every reading made course pages of 100–240 KB that
+        MkDocs had to convert again on every save); its Word document has the whole text."""
         aspect = entry.record
+        medium = "" if full_in_print else WORD
         self.heading(level, aspect.title, link=self.site.link(entry.id))
-        self.add(Para(Md(aspect.summary)), Para(aspect.frequency, "频次") if aspect.frequency else None,
-                 Items(tuple(Md(r) for r in aspect.requirements), label="工作要求"),
+        self.add(Para(Md(aspect.summary)),
+                 None if full_in_print else Para("全文见手册的这一方面（上方标题链接）；Word 讲义收录全文。", medium=PRINT),
+                 Para(aspect.frequency, "频次", medium) if aspect.frequency else None,
+                 Items(tuple(Md(r) for r in aspect.requirements), label="工作要求", medium=medium),
                  Items(tuple(Md(f"**{s.title}**" + (f"：{s.detail}" if s.detail else "")) for s in aspect.procedure),
-                       ordered=True, label="操作步骤"),
-                 Items(tuple(f"□ {item}" for item in aspect.checklist), label="检查清单"))
+                       ordered=True, label="操作步骤", medium=medium),
+                 Items(tuple(f"□ {item}" for item in aspect.checklist), label="检查清单", medium=medium))
         if aspect.forms:
-            self.add(Table(("表单", "用途"), tuple((f.name, f.purpose or "—") for f in aspect.forms), "所需表单"))
+            self.add(Table(("表单", "用途"), tuple((f.name, f.purpose or "—") for f in aspect.forms), "所需表单", medium))
         self.add(Items(tuple(f"{self.source_title(r.source)}{r.article or ''}：{r.point}" for r in aspect.rules),
-                       label="依据的规定"))
+                       label="依据的规定", medium=medium))
         self.cite(*(r.source for r in aspect.rules))
         if aspect.mistakes:
-            self.add(Items(tuple(f"容易出错：{m.mistake} 正确做法：{m.fix}" for m in aspect.mistakes), label="常见错误"))
+            self.add(Items(tuple(f"容易出错：{m.mistake} 正确做法：{m.fix}" for m in aspect.mistakes), label="常见错误",
+                           medium=medium))
 
     def case(self, entry: Entry, level: int | None) -> None:
         """A case; ``level`` None lays it out as a whole document (the case's own handout)."""
@@ -274,26 +290,41 @@ def course_handout(entry: Entry, site: Resolver) -> Handout:
                       tuple((module.title, lesson.title, figures.number(lesson.hours), lesson.format,
                              "必修" if lesson.required else "选修") for module, lesson in lessons)))
         out.heading(1, "教学内容", anchor="lessons")
+        read_in: dict[str, str] = {}
+        studies: list[Entry] = []
         for module, lesson in lessons:
             out.heading(2, lesson.title, anchor=f"l-{lesson.id}", new_page=True)
+            here = out.blocks[-1].number
             out.add(Para(f"{module.title}；{figures.number(lesson.hours)} 学时；{lesson.format}；"
                          f"{'必修' if lesson.required else '选修'}", "安排"))
             if lesson.summary:
                 out.add(Para(Md(lesson.summary)))
             if lesson.objectives:
                 out.add(Items(tuple(lesson.objectives), label="学完能够"))
+            again = [a for a in lesson.readings if a in read_in and site.kb.get(a) is not None]
+            if again:
+                out.add(Items(tuple(f"{site.kb.entries[a].title}（见第{read_in[a]}课）" for a in again), label="复习"))
             for aspect_id in lesson.readings:
                 aspect = site.kb.get(aspect_id)
-                if aspect is not None:
-                    out.aspect(aspect, 3)
-            for case_id in lesson.cases:
-                if site.visible(case_id):
-                    out.case(site.kb.entries[case_id], 3)
+                if aspect is not None and aspect_id not in read_in:
+                    read_in[aspect_id] = here
+                    out.aspect(aspect, 3, full_in_print=False)
+            cases = [site.kb.entries[c] for c in lesson.cases if site.visible(c)]
+            for case in cases:
+                if case not in studies:
+                    studies.append(case)
+            if cases:
+                out.add(Items(tuple(f"{c.title}（见“案例材料”第{studies.index(c) + 1}篇）" for c in cases),
+                              label="案例"))
             visits = site.links(lesson.sites)
             if visits:
                 out.add(Items(tuple(link.title for link in visits), label="观摩"))
             if lesson.questions:
                 out.add(Items(tuple(lesson.questions), ordered=True, label="讨论题"))
+        if studies:
+            out.heading(1, "案例材料", anchor="cases", new_page=True)
+            for case in studies:
+                out.case(case, 2)
     if course.levels:
         titles = {lesson.id: lesson.title for _, lesson in lessons}
         out.heading(1, "认证等级", anchor="levels", new_page=True)
