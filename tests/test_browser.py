@@ -189,3 +189,21 @@ def test_a_course_handout_prints_each_lesson_on_a_new_page(visit: Visit):
     assert any(p.startswith("四、测验") or "、测验" in p[:8] for p in pages), "the quiz opens a page of its own"
     answers = printed_pages(visit.open("handouts/hongxin-daoshi-caidan-answers.html"))
     assert "答案：" in "".join(answers) and "（单选题）" not in "".join(answers)
+
+
+def test_a_case_prints_with_every_figure_and_its_sources(visit: Visit):
+    import yaml
+
+    from generator.figures import metric_value
+    from generator.schema.case import Case
+
+    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "cases" / "wenshang-hongse-yinqing.yml")
+                          .read_text(encoding="utf-8"))
+    case = Case.model_validate(data)
+    text = "".join(printed_pages(visit.open("cases/wenshang-hongse-yinqing.html")))
+    assert not [label for label in NAV_ONLY if "".join(label.split()) in text]
+    missing = [m.label for m in case.metrics if "".join(metric_value(m).split()) not in text]
+    assert not missing, missing
+    sources = [yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "sources" / f"{s}.yml")
+                              .read_text(encoding="utf-8"))["title"] for s in case.sources]
+    assert all("".join(title.split()) in text for title in sources)
