@@ -28,7 +28,8 @@ class DocumentCache:
 
 
 def _digest(handout: Handout, part: str) -> str:
-    content = (part, handout.title, handout.subtitle, handout.blocks, handout.answers, os.environ.get("SOURCE_DATE_EPOCH"))
+    written = handout.blocks if part == "handout" else handout.answers
+    content = (part, handout.title, handout.subtitle, written, os.environ.get("SOURCE_DATE_EPOCH"))
     return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
 
 

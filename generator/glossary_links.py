@@ -48,6 +48,7 @@ class TermMarker:
 
     def __init__(self, terms: list[Term], glossary_url: str = "glossary.html") -> None:
         self.glossary_url = glossary_url
+        self.terms = tuple(terms)
         self.by_word: dict[str, Term] = {}
         for term in terms:
             for word in term.words:
@@ -96,3 +97,24 @@ class TermMarker:
                     f'data-term="{term.id}">{word}</a>')
 
         return self.pattern.sub(replace, text)  # type: ignore[union-attr]
+
+
+class MarkedPages:
+    """Marked HTML kept between rebuilds of ``mkdocs serve``: a page whose HTML and glossary are
+    unchanged since the last save is not scanned again."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, tuple[str, str, str]] = {}
+        self.terms: tuple[tuple[Term, ...], str] | None = None
+
+    def mark(self, marker: TermMarker, page: str, page_html: str, relative_root: str) -> str:
+        terms = (marker.terms, marker.glossary_url)
+        if terms != self.terms:
+            self.kept.clear()
+            self.terms = terms
+        kept = self.kept.get(page)
+        if kept is not None and kept[0] == page_html and kept[1] == relative_root:
+            return kept[2]
+        marked = marker.mark(page_html, relative_root)
+        self.kept[page] = (page_html, relative_root, marked)
+        return marked

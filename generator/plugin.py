@@ -12,8 +12,9 @@ on_serve    rebuild when data or templates change.
 
 Under ``mkdocs serve`` the plugin defines ``on_startup``, so MkDocs keeps this one instance across
 rebuilds; it then holds what an edit does not invalidate: per-file load/validate results
-(:mod:`filecache`), compiled templates, ours and the theme's (:mod:`bytecode`), and the HTML of
-pages whose Markdown did not change (:mod:`conversions`).
+(:mod:`filecache`), compiled templates, ours and the theme's (:mod:`bytecode`), the HTML of
+pages whose Markdown did not change (:mod:`conversions`), their glossary marking
+(:class:`glossary_links.MarkedPages`) and unchanged Word documents (:mod:`documents`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from .config import HonglingConfig
 from .conversions import ConversionCache
 from .documents import DocumentCache, word_documents
 from .filecache import FileCache
-from .glossary_links import TermMarker, root_prefix
+from .glossary_links import MarkedPages, TermMarker, root_prefix
 from .handout import Handout, all_handouts
 from .links import Resolver
 from .nav import expand_handbook
@@ -69,6 +70,7 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
         self.templates: MemoryBytecodeCache | None = None
         self.conversions: ConversionCache | None = None
         self.documents: DocumentCache | None = None
+        self.marked: MarkedPages | None = None
         self.handouts: list[Handout] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -77,6 +79,7 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
             self.templates = MemoryBytecodeCache()
             self.conversions = ConversionCache()
             self.documents = DocumentCache()
+            self.marked = MarkedPages()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -129,6 +132,8 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == "glossary.md":
             return html
+        if self.marked is not None:
+            return self.marked.mark(self.marker, page.file.src_uri, html, root_prefix(page.file.url))
         return self.marker.mark(html, root_prefix(page.file.url))
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
