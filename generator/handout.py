@@ -224,12 +224,10 @@ class Outline:
         entry = self.site.kb.get(source_id)
         return f"《{entry.title}》" if entry is not None else source_id
 
-    def quiz(self, aspect_ids: Iterable[str], level: int) -> tuple[Block, ...]:
-        """Questions on the given aspects, in manual order; returns the matching answer key."""
-        wanted = list(dict.fromkeys(aspect_ids))
-        order = {aspect_id: i for i, aspect_id in enumerate(wanted)}
-        questions = sorted((e for e in self.site.kb.of_kind("question") if e.record.aspect in order),
-                           key=lambda e: (order[e.record.aspect], KIND_ORDER.get(e.record.kind, 9), e.id))
+    def quiz(self, aspect_ids: Iterable[str], level: int, per_aspect: int) -> tuple[Block, ...]:
+        """Up to ``per_aspect`` questions on each aspect, in the order the aspects were read;
+        returns the matching answer key."""
+        questions = [q for aspect_id in dict.fromkeys(aspect_ids) for q in draw(self.site, aspect_id, per_aspect)]
         if not questions:
             return ()
         self.heading(level, "测验", anchor="quiz", new_page=True)
@@ -255,6 +253,23 @@ class Outline:
 
 
 KIND_ORDER = {"单选": 0, "多选": 1, "判断": 2, "简答": 3}
+COURSE_QUIZ_PER_ASPECT = 2
+"""A course reads many aspects: two questions each keep its quiz to a class period."""
+
+
+def draw(site: Resolver, aspect_id: str, limit: int) -> list[Entry]:
+    """The aspect's questions taken one kind at a time (单选, 多选, 判断, 简答, then again), so that
+    a short quiz still mixes kinds; deterministic (by id within a kind)."""
+    by_kind: dict[str, list[Entry]] = {}
+    for entry in sorted(site.referrers(aspect_id, "question"), key=lambda e: e.id):
+        by_kind.setdefault(entry.record.kind, []).append(entry)
+    queues = [by_kind[k] for k in sorted(by_kind, key=lambda k: KIND_ORDER.get(k, 9))]
+    drawn: list[Entry] = []
+    while len(drawn) < limit and any(queues):
+        for queue in queues:
+            if queue and len(drawn) < limit:
+                drawn.append(queue.pop(0))
+    return drawn
 
 
 def answer_text(question: object) -> str:
@@ -339,7 +354,7 @@ def course_handout(entry: Entry, site: Resolver) -> Handout:
     if course.assessment:
         out.heading(1, "考核", anchor="assessment")
         out.add(Para(Md(course.assessment)))
-    answers = out.quiz((a for _, lesson in lessons for a in lesson.readings), 1)
+    answers = out.quiz((a for _, lesson in lessons for a in lesson.readings), 1, COURSE_QUIZ_PER_ASPECT)
     out.cite(*course.sources)
     out.bibliography(1)
     return Handout(entry.id, "course", course.title, "培训讲义" + (f" · {course.provider}" if course.provider else ""),
@@ -374,7 +389,7 @@ def custom_handout(entry: Entry, site: Resolver) -> Handout:
                 out.aspect(item, 2)
             else:
                 out.case(item, 2)
-    answers = out.quiz(aspects, 1) if handout.quiz else ()
+    answers = out.quiz(aspects, 1, handout.quiz_per_aspect) if handout.quiz else ()
     out.bibliography(1)
     return Handout(entry.id, "custom", handout.title, handout.subtitle or "培训讲义", entry, tuple(out.blocks), answers)
 

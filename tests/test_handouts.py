@@ -54,8 +54,10 @@ def test_a_course_handout_inlines_every_reading_and_draws_its_quiz_from_them(sit
         titles = {h.text for h in headings if h.level == 3}
         assert {site.kb.get(a).title for a in readings} <= titles
         questions = [b for b in handout.blocks if isinstance(b, QuestionBlock)]
-        drawn = [e for e in site.kb.of_kind("question") if e.record.aspect in readings]
-        assert len(questions) == len(drawn) == len(handout.answers)
+        bank = {a: [e for e in site.kb.of_kind("question") if e.record.aspect == a] for a in readings}
+        assert len(questions) == sum(min(2, len(qs)) for qs in bank.values()) == len(handout.answers)
+        assert {b.stem for b in questions} <= {q.record.stem for qs in bank.values() for q in qs}
+        assert len({b.kind for b in questions}) >= min(2, len({e.record.kind for qs in bank.values() for e in qs}))
         assert [q.number for q in questions] == list(range(1, len(questions) + 1))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .curriculum import Audience
-from .fields import Bool, Line, ListOf, Markdown, PlainText, Record, Ref, Slug
+from .fields import Bool, Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
 
 
 class HandoutSection(Record):
@@ -41,6 +41,9 @@ class CustomHandout(Record):
     quiz: Bool = True
     """Whether to add a quiz drawn from the question bank for the included aspects, with a separate
     answer key."""
+
+    quiz_per_aspect: Ordinal = 3
+    """How many questions the quiz takes from each included aspect (kinds mixed)."""
 
     note: PlainText | None = None
     """Editorial note, not printed."""
