@@ -168,7 +168,10 @@ def lessons_of(course_id: str) -> list[str]:
 
 
 def test_a_course_page_prints_without_navigation_and_with_every_lesson(visit: Visit):
-    pages = printed_pages(visit.open("courses/hongxin-daoshi-caidan.html"))
+    page = visit.open("courses/hongxin-daoshi-caidan.html")
+    assert page.locator("p.hl-toolbar > button.hl-print").count() == 1
+    assert page.locator("p.hl-toolbar a[href$='.docx']").count() == 2
+    pages = printed_pages(page)
     text = "".join(pages)
     assert not [label for label in NAV_ONLY if "".join(label.split()) in text]
     assert "打印" not in pages[0][:40] and "搜索" not in text
