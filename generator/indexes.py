@@ -12,7 +12,7 @@ from typing import Any, Iterable
 from markupsafe import Markup
 
 from .kb import Entry
-from .links import Link, Resolver
+from .links import Link, Resolver, src_uri_of
 from .pages import Labels, PagePlan, case_cards
 from .pinyin import by_pinyin, initial
 from .problems import CODES
@@ -154,6 +154,7 @@ def plan_indexes(site: Resolver, labels: Labels, order: list[Entry],
                        for kind in CurriculumKind.__args__],
             "handouts": [{"link": site.link(h.id), "record": h.record} for h in site.entries("handout")]}, in_nav=True),
         plan_glossary(site),
+        plan_question_bank(site, order),
         plan_sources(site),
         PagePlan("guide/codes.md", "codes.md.j2", "错误代码", {"codes": list(CODES.items())}, in_nav=True),
         plan_statistics(site),
@@ -183,6 +184,20 @@ def plan_glossary(site: Resolver) -> PagePlan:
         })
     ordered = sorted(letters.items(), key=lambda item: (item[0] == "#", item[0]))
     return PagePlan("glossary.md", "glossary.md.j2", "术语表", {"letters": ordered}, in_nav=True)
+
+
+def plan_question_bank(site: Resolver, order: list[Entry]) -> PagePlan:
+    """The 题库 at a glance: how many questions of each kind every aspect has, linked to them."""
+    kinds = ("单选", "多选", "判断", "简答")
+    rows = []
+    for aspect in order:
+        questions = site.referrers(aspect.id, "question")
+        counts = [sum(q.record.kind == k for q in questions) for k in kinds]
+        rows.append({"aspect": site.link(aspect.id), "quiz": Link("自测题", src_uri_of(aspect)[0], "quiz") if questions else None,
+                     "counts": counts, "total": len(questions)})
+    totals = [sum(r["counts"][i] for r in rows) for i in range(len(kinds))]
+    return PagePlan("questions.md", "questions.md.j2", "题库", {"rows": rows, "kinds": kinds, "totals": totals,
+                                                              "total": sum(totals)}, in_nav=True)
 
 
 def plan_sources(site: Resolver) -> PagePlan:

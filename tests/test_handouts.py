@@ -153,3 +153,17 @@ def test_a_handout_with_a_misspelt_key_is_refused_with_a_hint(library):
     problems = library.check().problems
     unknown = next(p for p in problems if p.code == "E-UNKNOWN-KEY")
     assert (unknown.line, unknown.column) == (5, 1) and "sections" in (unknown.hint or "")
+
+
+def test_the_question_bank_page_counts_every_question_under_its_aspect(built_site: Path, site):
+    import re
+
+    html = (built_site / "questions.html").read_text(encoding="utf-8")
+    totals = re.findall(r"<strong>(\d+)</strong>", html)
+    assert int(totals[-1]) == len(site.kb.of_kind("question"))
+    for aspect in site.kb.of_kind("aspect"):
+        linked = f'href="handbook/{aspect.id}.html#quiz"'
+        assert linked in html, aspect.id
+        page = (built_site / "handbook" / f"{aspect.id}.html").read_text(encoding="utf-8")
+        for question in site.referrers(aspect.id, "question"):
+            assert f'id="{question.id}"' in page
