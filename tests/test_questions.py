@@ -90,10 +90,13 @@ def test_ids_name_the_aspect_and_stems_are_distinct(questions):
     assert len({q.stem for q in questions}) == len(questions)
 
 
-def test_questions_are_not_linked_until_they_have_pages(kb):
-    """Question pages are not built yet: aspect and source pages must not list or link them."""
+def test_questions_link_to_their_aspects_self_test_without_backlinks(kb):
+    """A question lives in its aspect's 自测题 section; it is not listed again as a backlink."""
     site = Resolver(kb)
     some = kb.of_kind("question")[0]
-    assert site.link(some.id) is None
+    link = site.link(some.id)
+    assert link is not None
+    assert link.src_uri == f"handbook/{some.record.aspect}.md"
+    assert link.anchor == some.id
     assert all(label != "题目" for label, _ in site.backlinks(some.record.aspect))
     assert all(label != "题目" for label, _ in site.backlinks(some.record.basis.source))
