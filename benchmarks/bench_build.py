@@ -92,9 +92,9 @@ def repo_config(library: Path, plugin: bool, docs_dir: Path) -> Path:
 def site_figures(site: Path) -> dict[str, float]:
     pages = list(site.rglob("*.html"))
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    index = site / "search" / "search_index.json"
+    index = sum(p.stat().st_size for p in (site / "search").rglob("*.js"))
     return {"pages": len(pages), "site MB": total / 1e6,
-            "search index MB": index.stat().st_size / 1e6 if index.exists() else 0.0,
+            "search index MB": index / 1e6,
             "HTML KB/page": sum(p.stat().st_size for p in pages) / max(len(pages), 1) / 1e3}
 
 

@@ -32,7 +32,7 @@ from .pipeline import check
 from .problems import format_text
 from .settings import Settings
 
-REQUIRED_OUTPUT = ("index.html", "search/search_index.json")
+REQUIRED_OUTPUT = ("index.html", "search/meta.js")
 """Files whose absence means the build is not complete, whatever MkDocs said."""
 
 

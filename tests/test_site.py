@@ -178,8 +178,8 @@ def test_scripts_name_no_remote_address_they_could_load(site):
                 found.add(f"{path.relative_to(site)}: {url}")
     assert found == set()
     assert "unpkg.com/iframe-worker" not in read(site, "index.html")
-    assert '<script src="assets/javascripts/iframe-worker.js">' in read(site, "index.html")
-    assert (site / "search" / "search_index.js").is_file()  # search from file:// (offline plugin)
+    assert '<script src="assets/javascripts/hongling-search.js">' in read(site, "index.html")
+    assert (site / "search" / "meta.js").is_file()  # loaded through <script>: works from file://
 
 
 def test_pages_link_with_html_suffix_for_browsing_from_disk(site):
