@@ -26,14 +26,17 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from .pipeline import check
 from .problems import format_text
 from .settings import Settings
 
-REQUIRED_OUTPUT = ("index.html", "search/meta.js")
+REQUIRED_OUTPUT = ("index.html",)
 """Files whose absence means the build is not complete, whatever MkDocs said."""
+SEARCH_OUTPUT = "search/meta.js"
+"""Required as well when the hongling-search plugin is on."""
 
 
 @dataclass(frozen=True)
@@ -94,8 +97,10 @@ def ensure_source_date_epoch(repo_dir: Path) -> str | None:
     return os.environ.get("SOURCE_DATE_EPOCH")
 
 
-def incomplete(site_dir: Path) -> list[str]:
-    return [name for name in REQUIRED_OUTPUT if not (site_dir / name).is_file()]
+def incomplete(site_dir: Path, config: MkDocsConfig) -> list[str]:
+    search = config.plugins.get("hongling-search")
+    required = REQUIRED_OUTPUT + ((SEARCH_OUTPUT,) if search is not None and search.config.enabled else ())
+    return [name for name in required if not (site_dir / name).is_file()]
 
 
 def publish(config_file: Path, settings: Settings, out: Path | None = None, strict: bool = False) -> Outcome:
@@ -121,7 +126,7 @@ def publish(config_file: Path, settings: Settings, out: Path | None = None, stri
             build(config)
         except (Abort, MkDocsException) as error:
             return Outcome(False, f"生成失败：{error}\n原有的站点保持不变。")
-        missing = incomplete(fresh)
+        missing = incomplete(fresh, config)
         if missing:
             return Outcome(False, f"生成不完整（缺少 {'、'.join(missing)}），原有的站点保持不变。")
         pages = sum(1 for _ in fresh.rglob("*.html"))

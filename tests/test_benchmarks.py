@@ -44,3 +44,15 @@ def test_serve_benchmark_sees_an_edit_through_the_real_server():
                             cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "median of 2 edits" in result.stdout
+
+
+def test_search_benchmark_measures_a_tiny_library_in_chromium():
+    result = subprocess.run([sys.executable, "benchmarks/bench_search.py", "--cases", "3", "--sites", "6", "--first", "1"],
+                            cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith(("| http", "| file://"))]
+    assert len(rows) == 2, result.stdout
+    for row in rows:
+        first_ms, later_ms, longest_ms, kb, files = (float(x) for x in row.strip("|").split("|")[1:])
+        assert 0 < first_ms and 0 <= later_ms and kb > 0 and files >= 2
+    assert "增加" in result.stdout

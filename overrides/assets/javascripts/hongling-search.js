@@ -212,7 +212,17 @@
     });
   }
 
-  window.hlSearch = { search: search, tokens: function (text) { return distinctTokens(normalise(text)); } };
+  /** The indexing rules, exposed so that tests can hold them to generator/search/tokens.py. */
+  function indexTokens(text) {
+    var out = [];
+    runs(normalise(text)).forEach(function (run) { out = out.concat(runTokens(run)); });
+    return out;
+  }
+
+  window.hlSearch = {
+    search: search,
+    rules: { tokens: indexTokens, queryText: queryText, titleKey: function (t) { return titleKey(normalise(t)); }, hash: fnv1a }
+  };
 
   /* --- highlighting ------------------------------------------------------------------------ */
 
