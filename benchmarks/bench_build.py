@@ -4,9 +4,10 @@ For each size it prints (medians of --runs runs):
 
 - raw YAML parse of the data files (libyaml CSafeLoader, data kept);
 - our stages: load, validate, link, plan + render (Jinja → Markdown);
-- the full `hongling build` (check + MkDocs + Material + search index + atomic swap) and its
+- the full `hongling build` (check + MkDocs + Material + our search index + atomic swap) and its
   peak memory;
-- the floor: a plain MkDocs + Material build of the very same Markdown pages with our plugin off;
+- the floor: a plain MkDocs + Material build of the very same Markdown pages with our plugins off
+  (no search index either);
 - output size, search index size and HTML bytes per page;
 
 and how long `mkdocs serve` takes to show an edit of one case file of the embedded library
@@ -71,7 +72,7 @@ def measured(module: str, argv: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def repo_config(library: Path, plugin: bool, docs_dir: Path) -> Path:
-    """The repository's mkdocs.yml pointed at ``library``; without our plugin for the floor build."""
+    """The repository's mkdocs.yml pointed at ``library``; without our plugins for the floor build."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     config["docs_dir"] = str(docs_dir)
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
@@ -81,6 +82,9 @@ def repo_config(library: Path, plugin: bool, docs_dir: Path) -> Path:
         if isinstance(entry, dict) and "hongling" in entry:
             if plugin:
                 plugins.append({"hongling": {**entry["hongling"], "data_dir": str(library / "data")}})
+        elif entry == "hongling-search":
+            if plugin:
+                plugins.append(entry)
         else:
             plugins.append(entry)
     config["plugins"] = plugins
