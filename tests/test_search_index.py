@@ -120,3 +120,9 @@ def test_built_index_knows_the_glossary_synonyms(built_site: Path):
     meta = json.loads((built_site / "search" / "meta.js").read_text(encoding="utf-8")[len("__hlSearch.meta("):-3])
     assert ["两新", "两新组织", "新兴领域"] in meta["synonyms"]
     assert meta["docs"] == len(read_docs(built_site))
+
+
+def test_split_accepts_a_level_or_a_heading_name():
+    from generator.search.plugin import heading_level
+
+    assert [heading_level(v) for v in (3, "h3", "H2", None, "x", 9)] == [3, 3, 2, None, None, None]

@@ -41,6 +41,12 @@ def crumb(page: Page) -> str:
     return FOLDER_LABELS.get(folder, "")
 
 
+def heading_level(split: object) -> int | None:
+    """``split: 3`` or ``split: h3`` in front matter → 3."""
+    text = str(split).strip().lower().removeprefix("h") if split is not None else ""
+    return int(text) if text.isdigit() and 1 <= int(text) <= 6 else None
+
+
 class HonglingSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.index = SearchIndex()
@@ -54,7 +60,7 @@ class HonglingSearchPlugin(BasePlugin[SearchConfig]):
             return html
         for group in options.get("synonyms") or []:
             self.index.add_synonyms([str(word) for word in group])
-        for doc in documents(page.file.url, page.title or "", crumb(page), html, options.get("split")):
+        for doc in documents(page.file.url, page.title or "", crumb(page), html, heading_level(options.get("split"))):
             self.index.add(doc, float(options.get("boost", 1.0)))
         return html
 

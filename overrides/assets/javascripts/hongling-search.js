@@ -49,12 +49,17 @@
     return pairs;
   }
 
-  /** A query's tokens; a lone character left between question words (从哪里来 → 来) is dropped. */
-  function distinctTokens(text) {
-    var seen = Object.create(null), out = [];
+  /** The runs a query searches for: a lone character left between question words (从哪里来 → 来)
+   * is dropped when longer runs remain. */
+  function queryRuns(text) {
     var all = runs(text);
     var longer = all.filter(function (run) { return run.length > 1; });
-    (longer.length ? longer : all).forEach(function (run) {
+    return longer.length ? longer : all;
+  }
+
+  function distinctTokens(text) {
+    var seen = Object.create(null), out = [];
+    queryRuns(text).forEach(function (run) {
       runTokens(run).forEach(function (token) {
         if (!seen[token]) { seen[token] = true; out.push(token); }
       });
@@ -155,9 +160,9 @@
       var coverage = covered[doc] / total;
       var value = sum[doc] / total * coverage * coverage * variant.factor * (exact[doc] ? EXACT : 1);
       var previous = scores[doc];
-      if (!previous || previous.score < value) {
-        scores[doc] = { doc: +doc, score: value, complete: coverage > 0.999 };
-      }
+      var complete = coverage > 0.999 || Boolean(previous && previous.complete);
+      if (!previous || previous.score < value) scores[doc] = { doc: +doc, score: value, complete: complete };
+      else previous.complete = complete;
     }
   }
 
@@ -182,7 +187,7 @@
         all.forEach(function (variant) { score(meta, shards, variant, scores); });
         var ranked = Object.keys(scores).map(function (doc) { return scores[doc]; });
         ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-        var words = runs(text).concat(all.slice(1).map(function (v) { return v.synonym; }));
+        var words = queryRuns(text).concat(all.slice(1).map(function (v) { return v.synonym; }));
         return { meta: meta, ranked: ranked, words: words };
       });
     });
