@@ -126,3 +126,22 @@ def test_split_accepts_a_level_or_a_heading_name():
     from generator.search.plugin import heading_level
 
     assert [heading_level(v) for v in (3, "h3", "H2", None, "x", 9)] == [3, 3, 2, None, None, None]
+
+
+def test_a_hand_written_page_with_bad_search_settings_fails_the_build_in_chinese(tmp_path: Path):
+    import subprocess
+    import sys
+
+    import yaml
+
+    repo = Path(__file__).resolve().parent.parent
+    docs = tmp_path / "content"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\nsearch:\n  boost: 很高\n---\n# 首页\n", encoding="utf-8")
+    config = {"site_name": "t", "docs_dir": str(docs), "theme": {"name": "material", "language": "zh"},
+              "plugins": ["hongling-search"]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml"),
+                             "-d", str(tmp_path / "site")], cwd=repo, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode != 0
+    assert "index.md 开头的 search 设置中 boost 应为数字（如 0.5），现在是 '很高'" in result.stderr

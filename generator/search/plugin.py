@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -47,6 +48,25 @@ def heading_level(split: object) -> int | None:
     return int(text) if text.isdigit() and 1 <= int(text) <= 6 else None
 
 
+def options(page: Page) -> tuple[bool, int | None, float, list[list[str]]]:
+    """The page's ``search:`` front matter as (exclude, split level, boost, synonym groups)."""
+    raw = page.meta.get("search") or {}
+    where = f"{page.file.src_uri} 开头的 search 设置"
+    if not isinstance(raw, dict):
+        raise PluginError(f"{where}应为键值对（如 search: {{exclude: true}}），现在是 {raw!r}。")
+    split = raw.get("split")
+    if split is not None and heading_level(split) is None:
+        raise PluginError(f"{where}中 split 应为标题级别 1—6（如 3 或 h3），现在是 {split!r}。")
+    try:
+        boost = float(raw.get("boost", 1.0))
+    except (TypeError, ValueError):
+        raise PluginError(f"{where}中 boost 应为数字（如 0.5），现在是 {raw.get('boost')!r}。") from None
+    groups = raw.get("synonyms") or []
+    if not isinstance(groups, list) or not all(isinstance(g, list) for g in groups):
+        raise PluginError(f"{where}中 synonyms 应为词语列表的列表（如 [[两新, 新兴领域]]），现在是 {groups!r}。")
+    return bool(raw.get("exclude")), heading_level(split), boost, [[str(w) for w in g] for g in groups]
+
+
 class HonglingSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.index = SearchIndex()
@@ -55,13 +75,15 @@ class HonglingSearchPlugin(BasePlugin[SearchConfig]):
         self.index = SearchIndex()
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        options = page.meta.get("search") or {}
-        if not self.config.enabled or options.get("exclude"):
+        if not self.config.enabled:
             return html
-        for group in options.get("synonyms") or []:
-            self.index.add_synonyms([str(word) for word in group])
-        for doc in documents(page.file.url, page.title or "", crumb(page), html, heading_level(options.get("split"))):
-            self.index.add(doc, float(options.get("boost", 1.0)))
+        exclude, split, boost, synonyms = options(page)
+        if exclude:
+            return html
+        for group in synonyms:
+            self.index.add_synonyms(group)
+        for doc in documents(page.file.url, page.title or "", crumb(page), html, split):
+            self.index.add(doc, boost)
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
