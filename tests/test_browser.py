@@ -256,6 +256,23 @@ def test_search_box_keyboard_and_highlighting(visit: Visit):
     assert visit.external == [] and visit.errors == []
 
 
+def test_search_results_open_the_section_that_names_the_query(visit: Visit):
+    page = visit.open("index.html")
+    page.keyboard.press("/")
+    page.keyboard.type("民主评议")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+    sections = page.locator(".md-search-result__item", has=page.locator(".hl-search-section"))
+    assert sections.count() > 0
+    href = sections.first.locator("a").get_attribute("href")
+    anchor = href.split("#", 1)[1]
+    assert "民主评议" in sections.first.locator(".hl-search-section mark").first.inner_text()
+    with page.expect_navigation():
+        sections.first.locator("a").click()
+    page.wait_for_load_state("load")
+    assert page.locator(f"[id='{anchor}']").count() == 1
+    assert visit.external == [] and visit.errors == []
+
+
 TOKEN_SAMPLES = ["党费怎么返还", "“红色‘联’动力”与1+X、１＋７＋Ｎ和2510，2023-05 三对一 A", "济南高新区党建“三专”服务体系",
                  "党组织书记“领头雁”工程 2+2+7+N 模式", "入党积极分子培养多长时间？", "ＡＢＣ－12／x·y 〇"]
 

@@ -145,3 +145,18 @@ def test_a_hand_written_page_with_bad_search_settings_fails_the_build_in_chinese
                              "-d", str(tmp_path / "site")], cwd=repo, capture_output=True, text=True, encoding="utf-8")
     assert result.returncode != 0
     assert "index.md 开头的 search 设置中 boost 应为数字（如 0.5），现在是 '很高'" in result.stderr
+
+
+def test_results_show_the_first_real_paragraph_and_know_the_headings():
+    html = ('<h1 id="t">民主评议党员</h1><div class="admonition note"><p class="admonition-title">参考版</p>'
+            '<p>本站手册为参考版，各地可替换为本地文本。</p></div><ul><li>频次：每年1次</li></ul>'
+            '<p class="hl-toolbar">本页可直接打印（A4）。</p><p>短句。</p>'
+            '<p>民主评议党员是党支部每年组织党员对照标准进行自评互评的制度。</p>'
+            '<h2 id="steps">操作步骤</h2><p>第一步</p>')
+    [doc] = documents("handbook/pingyi.html", "民主评议党员", "党务手册", html)
+    assert doc.summary().startswith("民主评议党员是党支部每年组织")
+    assert doc.headings == [("steps", "操作步骤")]
+    index = SearchIndex()
+    index.add(doc)
+    rows = shard_data(index.files()["d/0.js"])
+    assert rows[0][4] == [["steps", "操作步骤"]]

@@ -10,7 +10,7 @@ Files (under ``search/`` in the site):
 - ``meta.js``      ``__hlSearch.meta({...})``: document count, shard count, chunk size, synonyms;
 - ``s/<n>.js``     ``__hlSearch.shard(n, {token: [df, [doc, weight, doc, weight, …]]})`` with
                    document numbers delta-encoded; tokens go to shard ``fnv1a(token) % shards``;
-- ``d/<n>.js``     ``__hlSearch.docs(n, [[url, title, crumb, summary], …])``.
+- ``d/<n>.js``     ``__hlSearch.docs(n, [[url, title, crumb, summary, [[anchor, heading], …]?], …])``.
 
 A token's weight in a document adds its count in the text (capped), three per heading it is in,
 and a title bonus that is larger for shorter titles, so that the page *about* a term (the glossary
@@ -35,6 +35,9 @@ SHARD_BYTES = 40_000
 """Target size of one postings shard before compression."""
 MAX_POSTINGS = 3000
 """Postings kept for a token found in more documents: those where it weighs most."""
+MAX_HEADINGS = 40
+HEADING_CHARS = 40
+"""Headings kept per document (and characters of each) for linking a result to its section."""
 TEXT_CAP = 20
 HEADING_WEIGHT = 3
 TITLE_WEIGHT = 60
@@ -62,7 +65,7 @@ class SearchIndex:
     """Documents added one by one, in site order; :meth:`files` writes the index out."""
 
     def __init__(self) -> None:
-        self.docs: list[tuple[str, str, str, str]] = []
+        self.docs: list[list] = []
         self.postings: dict[str, array] = {}
         self.synonyms: list[list[str]] = []
 
@@ -70,11 +73,14 @@ class SearchIndex:
         """Index ``doc``; ``boost`` scales its weights (below 1: ranked after the pages it shares
         words with, as glossary entries are after the handbook and practice pages they define)."""
         number = len(self.docs)
-        self.docs.append((doc.url, doc.title, doc.crumb, doc.summary()))
+        row: list = [doc.url, doc.title, doc.crumb, doc.summary()]
+        if doc.headings:
+            row.append([[anchor, text[:HEADING_CHARS]] for anchor, text in doc.headings[:MAX_HEADINGS]])
+        self.docs.append(row)
         title = set(tokens(doc.title))
         bonus = title_bonus(title)
         weights = Counter(tokens(doc.text))
-        for heading in doc.headings:
+        for _, heading in doc.headings:
             for token in set(tokens(heading)):
                 weights[token] += HEADING_WEIGHT
         for token in title:
@@ -122,7 +128,7 @@ class SearchIndex:
         out = {f"s/{n}.js": f"__hlSearch.shard({n},{dump(group)});\n" for n, group in enumerate(grouped)}
         for start in range(0, len(self.docs), CHUNK):
             n = start // CHUNK
-            out[f"d/{n}.js"] = f"__hlSearch.docs({n},{dump([list(d) for d in self.docs[start:start + CHUNK]])});\n"
+            out[f"d/{n}.js"] = f"__hlSearch.docs({n},{dump(self.docs[start:start + CHUNK])});\n"
         meta = {"docs": len(self.docs), "shards": shards, "chunk": CHUNK, "synonyms": sorted(self.synonyms)}
         out["meta.js"] = f"__hlSearch.meta({dump(meta)});\n"
         return out

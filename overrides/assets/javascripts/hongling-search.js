@@ -202,7 +202,7 @@
       numbers.forEach(function (n, i) { byChunk[n] = rows[i]; });
       return docs.map(function (doc) {
         var row = byChunk[Math.floor(doc / meta.chunk)][doc % meta.chunk];
-        return { url: row[0], title: row[1], crumb: row[2], summary: row[3] };
+        return { url: row[0], title: row[1], crumb: row[2], summary: row[3], headings: row[4] || [] };
       });
     });
   }
@@ -300,6 +300,20 @@
   var current = 0;
   var shown = null;
 
+  /** The heading of a result page that names most of the query, to open the page there; none
+   * when the page's title already names all of it. */
+  function section(row, words) {
+    var title = normalise(row.title);
+    if (row.url.indexOf("#") >= 0 || words.every(function (word) { return title.indexOf(word) >= 0; })) return null;
+    var best = null, most = 0;
+    row.headings.forEach(function (heading) {
+      var text = normalise(heading[1]), found = 0;
+      words.forEach(function (word) { if (word && text.indexOf(word) >= 0) found += word.length; });
+      if (found > most) { best = heading; most = found; }
+    });
+    return best;
+  }
+
   function link(url, words) {
     var target = new URL(url, root);
     if (words.length) target.search = "?h=" + encodeURIComponent(words.join(" "));
@@ -312,7 +326,8 @@
     var a = document.createElement("a");
     a.className = "md-search-result__link";
     a.tabIndex = -1;
-    a.href = link(row.url, words);
+    var heading = section(row, words);
+    a.href = link(heading ? row.url + "#" + heading[0] : row.url, words);
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var icon = document.createElement("div");
@@ -326,6 +341,13 @@
       crumb.className = "hl-search-crumb";
       crumb.textContent = row.crumb;
       article.appendChild(crumb);
+    }
+    if (heading) {
+      var part = document.createElement("p");
+      part.className = "hl-search-section";
+      part.appendChild(document.createTextNode("本页小节："));
+      appendMarked(part, heading[1], regexp);
+      article.appendChild(part);
     }
     if (row.summary) {
       var summary = document.createElement("p");
