@@ -20,6 +20,9 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import os
+import platform
+import subprocess
 import statistics
 import sys
 import tempfile
@@ -140,6 +143,16 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
+def chromium_version() -> str:
+    import shutil
+
+    binary = shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        return subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30).stdout.split()[1]
+    except (OSError, IndexError, subprocess.SubprocessError):
+        return "?"
+
+
 def build(library: Path, site: Path, search: bool) -> tuple[float, float]:
     """Build ``library`` with the repository's mkdocs.yml, with or without the search index."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -239,6 +252,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1, help="构建重复次数，取中位数（默认 1）")
     parser.add_argument("--first", type=int, default=5, help="新打开页面后首次查询的次数（默认 5）")
     args = parser.parse_args()
+    print("command: python benchmarks/bench_search.py " + " ".join(sys.argv[1:]))
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"Chromium {chromium_version()}")
     if args.quality:
         if args.site:
             return quality(args.site)

@@ -55,4 +55,4 @@ def test_search_benchmark_measures_a_tiny_library_in_chromium():
     for row in rows:
         first_ms, later_ms, longest_ms, kb, files = (float(x) for x in row.strip("|").split("|")[1:])
         assert 0 < first_ms and 0 <= later_ms and kb > 0 and files >= 2
-    assert "增加" in result.stdout
+    assert "增加" in result.stdout and "command: python benchmarks/bench_search.py" in result.stdout
