@@ -99,8 +99,11 @@ class SearchIndex:
             posting.append(max(1, round(weight * boost)))
 
     def add_synonyms(self, group: list[str]) -> None:
-        """Words a reader may type for one another (a glossary term and its aliases)."""
-        words = sorted({normalise(word) for word in group if word.strip()})
+        """A term and the other names a reader may type for it (a glossary term, then its
+        aliases). A query naming the term also tries each alias, and one naming an alias also
+        tries the term — but not the other aliases, which may be parts of it (三张清单: 需求清单,
+        资源清单, 任务清单)."""
+        words = list(dict.fromkeys(normalise(word) for word in group if word.strip()))
         if len(words) > 1 and words not in self.synonyms:
             self.synonyms.append(words)
 

@@ -114,17 +114,17 @@
 
   /* --- ranking ----------------------------------------------------------------------------- */
 
+  /** The query, and the query with a glossary term put for its alias or an alias for its term. */
   function variants(meta, text) {
     var out = [{ text: text, factor: 1 }];
+    function add(word, other) {
+      if (text.indexOf(word) >= 0 && text.indexOf(other) < 0 && out.length < 6) {
+        out.push({ text: text.split(word).join(" " + other + " "), factor: 0.9, synonym: other });
+      }
+    }
     meta.synonyms.forEach(function (group) {
-      group.forEach(function (word) {
-        if (text.indexOf(word) < 0) return;
-        group.forEach(function (other) {
-          if (other !== word && text.indexOf(other) < 0 && out.length < 6) {
-            out.push({ text: text.split(word).join(" " + other + " "), factor: 0.9, synonym: other });
-          }
-        });
-      });
+      var term = group[0];
+      group.slice(1).forEach(function (alias) { add(term, alias); add(alias, term); });
     });
     return out;
   }
