@@ -71,8 +71,9 @@ def measured(module: str, argv: list[str], cwd: Path) -> tuple[float, float]:
     return float(seconds), int(rss_kb) / 1024
 
 
-def repo_config(library: Path, plugin: bool, docs_dir: Path) -> Path:
-    """The repository's mkdocs.yml pointed at ``library``; without our plugins for the floor build."""
+def repo_config(library: Path, plugin: bool, docs_dir: Path, search: bool = True) -> Path:
+    """The repository's mkdocs.yml pointed at ``library``; without our plugins for the floor build,
+    or with the search index switched off (``search=False``) to measure what it adds."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     config["docs_dir"] = str(docs_dir)
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
@@ -84,11 +85,11 @@ def repo_config(library: Path, plugin: bool, docs_dir: Path) -> Path:
                 plugins.append({"hongling": {**entry["hongling"], "data_dir": str(library / "data")}})
         elif entry == "hongling-search":
             if plugin:
-                plugins.append(entry)
+                plugins.append(entry if search else {entry: {"enabled": False}})
         else:
             plugins.append(entry)
     config["plugins"] = plugins
-    path = library / ("mkdocs.yml" if plugin else "mkdocs-plain.yml")
+    path = library / ("mkdocs-plain.yml" if not plugin else "mkdocs.yml" if search else "mkdocs-nosearch.yml")
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 

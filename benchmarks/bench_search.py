@@ -22,6 +22,7 @@ import functools
 import http.server
 import os
 import platform
+import shutil
 import subprocess
 import statistics
 import sys
@@ -36,10 +37,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_build import measured  # noqa: E402
+from benchmarks.bench_build import measured, repo_config, site_figures  # noqa: E402
 from benchmarks.synth import generate  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--allow-file-access-from-files", "--disable-background-networking"]
 SCALE_QUERIES = ["党费返还", "红旗支部", "三会一课", "党建指导员", "长清", "结对共建", "产业链党委", "发展党员",
@@ -54,7 +56,6 @@ RUN_QUERIES = """async (queries) => {
 TYPE_AND_WAIT = """(query) => new Promise((resolve) => {
   const input = document.querySelector("[data-hl-search-query]");
   const list = document.querySelector("[data-hl-search-result] .md-search-result__list");
-  const meta = document.querySelector("[data-hl-search-result] .md-search-result__meta");
   const started = performance.now();
   const observer = new MutationObserver(() => {
     if (list.querySelector(".md-search-result__item") && input.value === query) {
@@ -130,13 +131,10 @@ def http_site(directory: Path) -> Iterator[str]:
 
 @contextmanager
 def chromium() -> Iterator[object]:
-    import shutil
-
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -144,32 +142,16 @@ def chromium() -> Iterator[object]:
 
 
 def chromium_version() -> str:
-    import shutil
-
-    binary = shutil.which("chromium") or "/usr/bin/chromium"
     try:
-        return subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30).stdout.split()[1]
+        return subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.split()[1]
     except (OSError, IndexError, subprocess.SubprocessError):
         return "?"
 
 
 def build(library: Path, site: Path, search: bool) -> tuple[float, float]:
     """Build ``library`` with the repository's mkdocs.yml, with or without the search index."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(ROOT / config["docs_dir"])
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["validation"] = {"nav": {"omitted_files": "ignore"}}
-    plugins = []
-    for entry in config["plugins"]:
-        if isinstance(entry, dict) and "hongling" in entry:
-            entry = {"hongling": {**entry["hongling"], "data_dir": str(library / "data")}}
-        elif entry == "hongling-search":
-            entry = {"hongling-search": {"enabled": search}}
-        plugins.append(entry)
-    config["plugins"] = plugins
-    path = library / f"mkdocs-{'search' if search else 'plain'}.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return measured("generator", ["--config", str(path), "build", "--out", str(site)], ROOT)
+    config = repo_config(library, True, ROOT / "content", search=search)
+    return measured("generator", ["--config", str(config), "build", "--out", str(site)], ROOT)
 
 
 def first_and_later(browser, root: str, site: Path, first: str, later: list[str]) -> dict[str, float]:
@@ -215,12 +197,11 @@ def scale(cases: int, sites: int, runs: int, first: int) -> int:
         library = Path(tmp)
         counts = generate(library / "data", cases, sites)
         plain_s, with_s, figures = [], [], {"http": [], "file://": []}
-        for run in range(runs):
+        for _ in range(runs):
             plain_s.append(build(library, library / "site-plain", search=False)[0])
             with_s.append(build(library, library / "site", search=True)[0])
         site = library / "site"
-        pages = sum(1 for _ in site.rglob("*.html"))
-        index_mb = sum(p.stat().st_size for p in (site / "search").rglob("*.js")) / 1e6
+        sizes = site_figures(site)
         shards = len(list((site / "search" / "s").glob("*.js")))
         with chromium() as browser, http_site(site) as http_root:
             for label, root in (("http", http_root), ("file://", site.as_uri() + "/")):
@@ -228,8 +209,8 @@ def scale(cases: int, sites: int, runs: int, first: int) -> int:
                     q = SCALE_QUERIES[i % len(SCALE_QUERIES)]
                     later = [x for x in SCALE_QUERIES if x != q][:8]
                     figures[label].append(first_and_later(browser, root, site, q, later))
-        print(f"合成库：{counts['cases']} 个案例、{counts['sites']} 个阵地 → {pages} 个页面；"
-              f"索引 {index_mb:.1f} MB，{shards} 个分片")
+        print(f"合成库：{counts['cases']} 个案例、{counts['sites']} 个阵地 → {sizes['pages']} 个页面；"
+              f"索引 {sizes['search index MB']:.1f} MB，{shards} 个分片")
         print(f"构建：无搜索 {statistics.median(plain_s):.1f} s，有搜索 {statistics.median(with_s):.1f} s，"
               f"增加 {100 * (statistics.median(with_s) / statistics.median(plain_s) - 1):.1f} %（{runs} 次的中位数）")
         print(f"\n| 方式 | 首次查询 ms | 之后查询 ms（中位数） | 搜索期间最长主线程任务 ms | 首次查询下载 KB | 文件数 |")

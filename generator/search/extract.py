@@ -59,9 +59,6 @@ def documents(url: str, title: str, crumb: str, page_html: str, split: int | Non
     """The page as one document, or, with ``split`` = n, one more document per <hn> section."""
     headings = [(m.start(), m.end(), int(m.group(1)), m.group(2), plain(m.group(3)).strip())
                 for m in HEADING.finditer(page_html)]
-    if split is None:
-        return [SearchDoc(url, title, crumb, plain(page_html), lead(page_html),
-                          [(anchor, text) for _, _, level, anchor, text in headings if level > 1])]
     cuts = [h for h in headings if h[2] == split]
     first = cuts[0][0] if cuts else len(page_html)
     docs = [SearchDoc(url, title, crumb, plain(page_html[:first]), lead(page_html[:first]),

@@ -16,7 +16,7 @@ A token's weight in a document adds its count in the text (capped), three per he
 and a title bonus that is larger for shorter titles, so that the page *about* a term (the glossary
 entry 两新, the aspect 党费收缴使用) outranks pages that only mention it. A document whose whole
 title is the query (or a synonym of it) is found through its title key (:func:`tokens.title_key`)
-and ranked first.
+and ranked higher still.
 """
 
 from __future__ import annotations
