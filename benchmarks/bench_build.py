@@ -215,7 +215,7 @@ def main() -> None:
             results[cases] = one_size(cases, cases * args.sites_per_case, args.runs, Path(tmp))
             print(f"done {cases} cases", file=sys.stderr)
         latencies = serve_latencies(Path(tmp), args.edits) if args.serve or args.serve_only else []
-    print(f"command: python benchmarks/bench_build.py " + " ".join(sys.argv[1:]))
+    print("command: python benchmarks/bench_build.py " + " ".join(sys.argv[1:]))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     if latencies:
         print(f"mkdocs serve: an edited case shows after {statistics.median(latencies):.2f} s, median of "

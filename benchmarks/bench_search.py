@@ -213,7 +213,7 @@ def scale(cases: int, sites: int, runs: int, first: int) -> int:
               f"索引 {sizes['search index MB']:.1f} MB，{shards} 个分片")
         print(f"构建：无搜索 {statistics.median(plain_s):.1f} s，有搜索 {statistics.median(with_s):.1f} s，"
               f"增加 {100 * (statistics.median(with_s) / statistics.median(plain_s) - 1):.1f} %（{runs} 次的中位数）")
-        print(f"\n| 方式 | 首次查询 ms | 之后查询 ms（中位数） | 搜索期间最长主线程任务 ms | 首次查询下载 KB | 文件数 |")
+        print("\n| 方式 | 首次查询 ms | 之后查询 ms（中位数） | 搜索期间最长主线程任务 ms | 首次查询下载 KB | 文件数 |")
         print("|---|---:|---:|---:|---:|---:|")
         for label, rows in figures.items():
             m = {key: statistics.median(r[key] for r in rows) for key in rows[0]}
