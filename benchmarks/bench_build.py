@@ -3,7 +3,8 @@
 For each size it prints (medians of --runs runs):
 
 - raw YAML parse of the data files (libyaml CSafeLoader, data kept);
-- our stages: load, validate, link, plan + render (Jinja → Markdown);
+- our stages (timed through the pipeline's stage hook): load, validate, link, handouts + plan +
+  render (Jinja → Markdown), Word documents;
 - the full `hongling build` (check + MkDocs + Material + our search index + atomic swap) and its
   peak memory;
 - the floor: a plain MkDocs + Material build of the very same Markdown pages with our plugins off
@@ -40,13 +41,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_check import raw_parse, timed  # noqa: E402
 from benchmarks.synth import generate  # noqa: E402
-from generator.link import link  # noqa: E402
-from generator.load import load_library  # noqa: E402
-from generator.pages import plan  # noqa: E402
-from generator.pipeline import collector_paused  # noqa: E402
-from generator.render import render_all  # noqa: E402
-from generator.settings import Settings  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.core.settings import Settings  # noqa: E402
+from generator.pipeline import run  # noqa: E402
 
 MEASURED_RUN = """
 import resource, runpy, sys, time
@@ -118,17 +114,13 @@ def one_size(cases: int, sites: int, runs: int, work: Path) -> dict[str, float]:
 
     for _ in range(runs):
         add("raw YAML parse s", timed(lambda: raw_parse(files))[0])
-        with collector_paused():
-            t_load, loaded = timed(lambda: load_library(settings))
-            t_validate, (records, _) = timed(lambda: validate(loaded.files))
-            t_link, (kb, _) = timed(lambda: link(records, settings))
-            t_render, pages = timed(lambda: render_all(plan(kb)))
-        add("load s", t_load)
-        add("validate s", t_validate)
-        add("link s", t_link)
-        add("plan+render s", t_render)
-        add("our stages s", t_load + t_validate + t_link + t_render)
-        for src_uri, text in pages.items():
+        stages: dict[str, float] = {}
+        built = run(settings, hook=stages.__setitem__)
+        for name in ("load", "validate", "link", "documents"):
+            add(f"{name} s", stages[name])
+        add("plan+render s", stages["handouts"] + stages["plan"] + stages["render"])
+        add("our stages s", sum(stages.values()))
+        for src_uri, text in built.pages.items():
             target = docs / src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

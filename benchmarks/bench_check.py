@@ -25,11 +25,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synth import generate  # noqa: E402
-from generator.link import link  # noqa: E402
-from generator.pipeline import collector_paused  # noqa: E402
-from generator.load import load_library  # noqa: E402
-from generator.settings import Settings  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.core.check import check, collector_paused  # noqa: E402
+from generator.core.settings import Settings  # noqa: E402
 
 
 def raw_parse(files: list[Path]) -> list[object]:
@@ -55,15 +52,12 @@ def measure(data: Path, runs: int) -> dict[str, float]:
     for _ in range(runs):
         samples["raw YAML parse"].append(min(timed(lambda: raw_parse(files))[0],
                                              timed(lambda: paused(lambda: raw_parse(files)))[0]))
-        with collector_paused():  # as pipeline.check runs the stages
-            t_load, loaded = timed(lambda: load_library(settings))
-            t_validate, (records, problems) = timed(lambda: validate(loaded.files))
-            t_link, (_, link_problems) = timed(lambda: link(records, settings))
-        assert not loaded.problems and not problems and not link_problems, "synthetic library must be clean"
-        samples["load"].append(t_load)
-        samples["validate"].append(t_validate)
-        samples["link"].append(t_link)
-        samples["check"].append(t_load + t_validate + t_link)
+        stages: dict[str, float] = {}
+        _, report = check(settings, hook=stages.__setitem__)
+        assert not report.problems, "synthetic library must be clean"
+        for name in ("load", "validate", "link"):
+            samples[name].append(stages[name])
+        samples["check"].append(sum(stages.values()))
     return {name: statistics.median(values) for name, values in samples.items()}
 
 

@@ -16,11 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import generate  # noqa: E402
-from generator.link import link  # noqa: E402
-from generator.load import load_library  # noqa: E402
-from generator.pipeline import collector_paused  # noqa: E402
-from generator.settings import Settings  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.core.link import link  # noqa: E402
+from generator.core.load import load_library  # noqa: E402
+from generator.core.check import collector_paused  # noqa: E402
+from generator.core.settings import Settings  # noqa: E402
+from generator.core.validate import validate  # noqa: E402
 
 
 def main() -> None:
@@ -35,7 +35,7 @@ def main() -> None:
             generate(data, cases, 10 * cases)
             settings = Settings(data_dir=data)
             with collector_paused():
-                records, _ = validate(load_library(settings).files)
+                records, _ = validate(load_library(settings).files, settings.build_year)
                 times = []
                 for _ in range(args.runs):
                     started = time.perf_counter()

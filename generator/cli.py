@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-import yaml
 
-from .pipeline import check
-from .problems import CODES, format_json, format_text
-from .schema import KINDS
-from .settings import Settings
+from .core.check import check
+from .core.problems import CODES, format_json, format_text
+from .core.schema import KINDS
+from .core.settings import Settings
+from .options import build_epoch, plugin_options, settings_from
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -46,39 +46,17 @@ def _ensure_utf8_output() -> None:
                 pass
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, which may hold !!python/name tags for Markdown extensions."""
-
-
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def plugin_options(config_file: Path) -> dict[str, Any]:
-    """The ``hongling`` plugin's options in mkdocs.yml, so that check and build agree."""
-    if not config_file.is_file():
-        return {}
-    with config_file.open(encoding="utf-8-sig") as handle:
-        config = yaml.load(handle, Loader=_LenientLoader) or {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "hongling" in plugin:
-            return dict(plugin["hongling"] or {})
-    return {}
-
-
-def settings_from(args: argparse.Namespace) -> Settings:
-    options = plugin_options(Path(args.config))
-    base = Path(args.config).resolve().parent
-    data = Path(args.data) if args.data else base / options.get("data_dir", "data")
-    return Settings(
-        data_dir=data,
-        manual_categories=int(options.get("manual_categories", 9)),
-        manual_aspects=int(options.get("manual_aspects", 26)),
-    )
+def settings_from_args(args: argparse.Namespace, repo_build: bool = False) -> Settings:
+    """Settings from mkdocs.yml's plugin options and ``--data``; ``repo_build`` (build, pack) dates
+    the build from the last commit when SOURCE_DATE_EPOCH is not set."""
+    config = Path(args.config)
+    base = config.resolve().parent
+    data = Path(args.data) if getattr(args, "data", None) else None
+    return settings_from(plugin_options(config), base, build_epoch(base if repo_build else None), data)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    settings = settings_from(args)
-    kb, report = check(settings)
+    kb, report = check(settings_from_args(args))
     if args.format == "json":
         print(format_json(report))
     else:
@@ -91,7 +69,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _label_properties(schema: Any) -> None:
     """Give every property a Chinese title so that editors see 标题, 地区 … when they hover a key."""
-    from .validate import FIELD_LABELS
+    from .core.validate import FIELD_LABELS
 
     if isinstance(schema, dict):
         for name, prop in (schema.get("properties") or {}).items():
@@ -129,7 +107,7 @@ def _site_config(args: argparse.Namespace) -> Path | None:
 
 def _publish(args: argparse.Namespace, config: Path, settings: Settings, out: Path | None) -> Any:
     """Build and swap into place; strict when asked on the command line or in mkdocs.yml."""
-    from .publish import publish  # MkDocs is imported only to build
+    from .publish.build import publish  # MkDocs is imported only to build
 
     strict = args.strict or bool(plugin_options(config).get("strict"))
     outcome = publish(config, settings, out, strict)
@@ -142,36 +120,34 @@ def cmd_build(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_USAGE
     args.data = None  # build reads the data folder set in mkdocs.yml, like the plugin does
-    outcome = _publish(args, config, settings_from(args), Path(args.out) if args.out else None)
+    outcome = _publish(args, config, settings_from_args(args, repo_build=True), Path(args.out) if args.out else None)
     return EXIT_OK if outcome.ok else EXIT_DATA
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
-    from .pack import pack
-    from .publish import ensure_source_date_epoch
+    from .publish.pack import pack
 
     config = _site_config(args)
     if config is None:
         return EXIT_USAGE
-    ensure_source_date_epoch(config.resolve().parent)
     args.data = None
-    settings = settings_from(args)
+    settings = settings_from_args(args, repo_build=True)
     if args.site:
         site = Path(args.site)
         if not (site / "index.html").is_file():
             print(f"{site} 不是生成好的站点（没有 index.html）。先运行 hongling build，或去掉 --site。", file=sys.stderr)
             return EXIT_USAGE
+        kb, report = check(settings)
     else:
         outcome = _publish(args, config, settings, None)
-        if not outcome.ok or outcome.site_dir is None:
+        if not outcome.ok or outcome.site_dir is None or outcome.built is None:
             return EXIT_DATA
-        site = outcome.site_dir
-    kb, report = check(settings)
+        site, kb, report = outcome.site_dir, outcome.built.kb, outcome.built.report
     if report.failed(False):
         print(format_text(report) + "\n\n数据有错误，没有打包。", file=sys.stderr)
         return EXIT_DATA
     dist = Path(args.out) if args.out else config.resolve().parent / "dist"
-    packed = pack(site, settings.data_dir, kb.counts(), dist)
+    packed = pack(site, settings.data_dir, kb.counts(), dist, settings.source_date_epoch)
     info = packed.manifest
     print(f"已打包：{packed.zip_path}")
     print(f"已打包：{packed.tar_path}")
@@ -181,7 +157,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from .pack import MANIFEST, SUMS, verify
+    from .publish.pack import MANIFEST, SUMS, verify
 
     root = Path(args.dir)
     if not root.is_dir():

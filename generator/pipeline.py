@@ -1,51 +1,77 @@
-"""The one place that states the order of the core stages: load → validate → link.
+"""The whole order of a build, stated once:
 
-Everything is read and linked before anything is rendered or written, so that a problem in
-any file stops the run before the published site is touched.
+    load → validate → link    the core (:func:`generator.core.check.check`); a problem in any file
+                              stops the run here, before anything is rendered or written
+    → handouts                courses, cases and trainers' handouts laid out as blocks
+    → plan → render           one :class:`PagePlan` per page, its Markdown from a template
+    → documents               the Word document of every handout and answer key
+
+MkDocs then converts the Markdown, the plugin marks glossary terms, and MkDocs writes the site.
+Every door runs :func:`run` exactly once: the MkDocs plugin, ``hongling build`` and ``pack``
+(before MkDocs starts, handing the result to the plugin), ``mkdocs serve`` with what it keeps
+between rebuilds (:class:`Reuse`), and the benchmarks, which time each stage through ``hook``.
 """
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Mapping
 
-from .filecache import FileCache
-from .kb import KnowledgeBase
-from .link import link
-from .load import load_library
-from .problems import Report
-from .settings import Settings
-from .validate import validate
+from jinja2 import BytecodeCache
 
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The stages allocate many small acyclic objects that all stay alive; Python's cyclic
-    collector would rescan the growing heap again and again (measured: 2-3x the load time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+from .core.check import StageHook, check, stage
+from .core.kb import KnowledgeBase
+from .core.memo import FileMemo
+from .core.problems import Report
+from .core.settings import Settings
+from .handouts.documents import DocumentMemo, word_documents
+from .handouts.outline import all_handouts
+from .site.plan import plan
+from .site.plans import PagePlan
+from .site.render import environment, render_all
+from .site.resolver import Resolver
 
 
-def check(settings: Settings, cache: FileCache | None = None) -> tuple[KnowledgeBase, Report]:
-    """Run the core stages; the knowledge base is only trustworthy if the report has no errors.
-    A ``cache`` (kept by ``mkdocs serve`` between rebuilds) spares unchanged files the first two."""
-    with collector_paused():
-        return _check(settings, cache)
+@dataclass(frozen=True)
+class Reuse:
+    """What ``mkdocs serve`` keeps between rebuilds (:mod:`generator.serve`); a build keeps nothing."""
+
+    files: FileMemo | None = None
+    """Per-file results of load and validate."""
+    templates: BytecodeCache | None = None
+    """Compiled templates."""
+    documents: DocumentMemo | None = None
+    """Word documents whose content did not change."""
 
 
-def _check(settings: Settings, cache: FileCache | None) -> tuple[KnowledgeBase, Report]:
-    loaded = load_library(settings, cache)
-    report = Report(problems=list(loaded.problems), texts=loaded.texts)
-    records, problems = validate(loaded.files, cache)
-    report.extend(problems)
-    broken = {path.stem for path in loaded.unusable} | {f.path.stem for f in loaded.files} - {
-        r.file.path.stem for r in records}
-    kb, problems = link(records, settings, broken)
-    report.extend(problems)
-    return kb, report
+@dataclass(frozen=True)
+class Built:
+    """What the stages made. When the report fails, only ``kb`` and ``report`` are filled in."""
+
+    settings: Settings
+    kb: KnowledgeBase
+    report: Report
+    plans: tuple[PagePlan, ...] = ()
+    pages: Mapping[str, str] = field(default_factory=dict)
+    """Markdown of every planned page, by ``src_uri``."""
+    documents: Mapping[str, bytes] = field(default_factory=dict)
+    """Word documents, by their path in the site (``downloads/<id>.docx``)."""
+
+
+def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
+        hook: StageHook | None = None) -> Built:
+    """Run every stage in order; stop after linking when the data has errors (or, with ``strict``,
+    warnings)."""
+    kb, report = check(settings, reuse.files, hook)
+    if report.failed(strict):
+        return Built(settings, kb, report)
+    site = Resolver(kb)
+    with stage("handouts", hook):
+        handouts = all_handouts(site)
+    with stage("plan", hook):
+        plans = tuple(plan(site, handouts))
+    with stage("render", hook):
+        pages = render_all(plans, environment(reuse.templates))
+    with stage("documents", hook):
+        documents = word_documents(handouts, settings.source_date_epoch, reuse.documents)
+    return Built(settings, kb, report, plans, pages, documents)

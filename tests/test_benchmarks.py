@@ -8,8 +8,8 @@ from pathlib import Path
 
 from benchmarks.synth import generate
 from generator import Settings, check
+from tests.support import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 def test_synthetic_library_is_valid_and_deterministic(tmp_path: Path):

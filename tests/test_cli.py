@@ -8,11 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.schema import BY_FOLDER, KINDS
+from generator.core.schema import BY_FOLDER, KINDS
 
-from conftest import MINIMAL, Library
+from tests.support import REPO
+from tests.support.library import MINIMAL, Library
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPO
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,1 @@
+"""The core: load → validate → link, knowing nothing of MkDocs or of pages."""

@@ -1,0 +1,149 @@
+"""Stage 1, load: read every data file as UTF-8 and parse it into a positioned node tree.
+
+Nothing here knows the schema beyond which folder holds which kind. Every file is opened in
+binary and decoded explicitly, because editors' Windows machines default to GBK.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .memo import FileMemo
+from .problems import Location, Problem
+from .schema import BY_FOLDER, KindSpec
+from .settings import Settings
+from .yamlnodes import Mapping, Sequence, build_tree, position
+
+DATA_SUFFIXES = (".yml", ".yaml")
+IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini", "README.md"}
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """One data file that parsed into a mapping: the raw material of one record."""
+
+    path: Path
+    rel: str
+    kind: KindSpec
+    root: Mapping
+    """libyaml's node tree: positions for every diagnostic."""
+    plain: dict
+    """The same data as dicts, lists and strings, which the schema types."""
+    text: str
+
+
+@dataclass
+class Loaded:
+    files: list[LoadedFile]
+    problems: list[Problem]
+    texts: dict[str, str]
+    unusable: list[Path] = field(default_factory=list)
+    """Files that could not be read or parsed; references to their ids are not reported again."""
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 with or without BOM; anything else is named so the editor knows how to re-save it."""
+    save_hint = "用记事本打开后“另存为”，编码选择 UTF-8；或在 WPS/VS Code 中选择“以 UTF-8 编码保存”。"
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if raw.startswith(bom):
+            return None, [Problem("E-ENCODING", f"文件是 {name} 编码，需要 UTF-8。", rel, hint=save_hint)]
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
+        return None, [Problem("E-NUL", "文件中有 NUL 空字节，不是纯文本文件（可能是 UTF-16 编码或 Word 文档）。",
+                              rel, line, column, hint=save_hint)]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start:error.start].decode("utf-8", "replace")) + 1
+        try:
+            raw.decode("gb18030")
+            message = "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 中文默认编码）。"
+        except UnicodeDecodeError:
+            message = f"文件不是 UTF-8 编码：第 {line} 行有无法识别的字节。"
+        return None, [Problem("E-ENCODING", message, rel, line, column, hint=save_hint)]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def kind_of(rel_parts: tuple[str, ...]) -> KindSpec | None:
+    return BY_FOLDER.get(rel_parts[0]) if len(rel_parts) > 1 else None
+
+
+def load_file(path: Path, rel: str, kind: KindSpec, settings: Settings) -> tuple[LoadedFile | None, str, list[Problem]]:
+    size = path.stat().st_size
+    if size > settings.max_file_bytes:
+        return None, "", [Problem("E-SIZE", f"文件有 {size // 1024} KB，超过上限 {settings.max_file_bytes // 1024} KB。",
+                                  rel, hint="一个文件只写一条记录；过大的文件通常是误粘贴了大段内容。")]
+    text, problems = decode(path.read_bytes(), rel)
+    if text is None:
+        return None, "", problems
+    tree = build_tree(text, settings.max_depth)
+    problems = [Problem(p.code, p.message, rel, p.line + 1, p.column + 1, p.field, p.hint, p.span,
+                        tuple(Location(rel, line + 1, column + 1) for line, column in p.also))
+                for p in tree.problems]
+    root = tree.root
+    if root is None or tree.plain is None:
+        if not problems:
+            problems.append(Problem("E-EMPTY-FILE", "文件里没有内容（或只有注释、---）。", rel,
+                                    hint=f"按照其他 {kind.label} 文件的格式填写一条记录，或删除这个文件。"))
+        return None, text, problems
+    line, column, span = position(root)
+    if isinstance(root, Sequence):
+        problems.append(Problem("E-ROOT", "文件顶层是列表（以“- ”开头），但一个文件应当是一条记录。", rel,
+                                line + 1, column + 1, span=1,
+                                hint="去掉第一项前的“- ”并把各行向左移两格；多条记录请分别存成多个文件。"))
+        return None, text, problems
+    if not isinstance(root, Mapping):
+        problems.append(Problem("E-ROOT", "文件顶层不是键值对，而是一段文字。", rel, line + 1, column + 1,
+                                span=span, hint="每行写成“键: 值”（英文冒号加空格），例如 id: changqing。"))
+        return None, text, problems
+    return LoadedFile(path, rel, kind, root, tree.plain, text), text, problems
+
+
+def load_library(settings: Settings, cache: FileMemo | None = None) -> Loaded:
+    """Read every data file below ``settings.data_dir``, in a stable order; with a ``cache``,
+    files unchanged since the previous call are not read again."""
+    data_dir = settings.data_dir
+    loaded = Loaded(files=[], problems=[], texts={})
+    if not data_dir.is_dir():
+        loaded.problems.append(Problem("E-FOLDER", f"找不到数据文件夹 {data_dir}。", str(data_dir),
+                                       hint="在项目根目录运行，或用 --data 指定数据文件夹。"))
+        return loaded
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        rel_parts = path.relative_to(data_dir).parts
+        rel = (Path(settings.data_dir.name) / Path(*rel_parts)).as_posix()
+        if path.name in IGNORED_NAMES or any(part.startswith(".") for part in rel_parts):
+            continue
+        if path.suffix.lower() not in DATA_SUFFIXES:
+            loaded.problems.append(Problem("W-STRAY-FILE", f"数据文件夹里有非 YAML 文件 {path.name}，已忽略。", rel,
+                                           hint="数据文件的扩展名应为 .yml；其他文件请移出 data/。"))
+            continue
+        kind = kind_of(rel_parts)
+        if kind is None:
+            folders = "、".join(f"{f}/" for f in BY_FOLDER)
+            loaded.problems.append(Problem("E-FOLDER", "文件不在任何记录类型的文件夹里，无法判断它是哪类记录。", rel,
+                                           hint=f"把它移到以下文件夹之一：{folders}"))
+            continue
+        if cache is None:
+            record, text, problems = load_file(path, rel, kind, settings)
+        else:
+            stat = path.stat()
+            stamp = (stat.st_size, stat.st_mtime_ns, rel, settings.max_file_bytes, settings.max_depth)
+            record, text, problems = cache.load(path, stamp, lambda: load_file(path, rel, kind, settings))
+        loaded.texts[rel] = text
+        loaded.problems.extend(problems)
+        if record is not None:
+            loaded.files.append(record)
+        else:
+            loaded.unusable.append(path)
+    if cache is not None:
+        cache.forget_missing({f.path for f in loaded.files} | set(loaded.unusable))
+    return loaded

@@ -1,0 +1,1 @@
+"""Handouts: courses, cases and trainers' handouts as blocks, for the print view and Word."""

@@ -1,0 +1,130 @@
+"""A handout as a list of blocks: headings numbered the way Chinese official material numbers them
+(一、 （一） 1. （1）), paragraphs, lists, tables, questions and answers.
+
+One layout feeds two writers: the print view (Markdown, through ``handout.md.j2``) and the Word
+document (:mod:`generator.handouts.word`), so the page on screen, the page on paper and the .docx
+say the same thing in the same order. Plain data: no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from ..core.kb import Entry
+from ..core.numerals import chinese_number
+from ..site.resolver import Link, page_name
+
+
+def heading_number(level: int, n: int) -> str:
+    """The numbering of official material: 一、 （一） 1. （1）."""
+    return {1: f"{chinese_number(n)}、", 2: f"（{chinese_number(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+
+
+@dataclass(frozen=True)
+class Md:
+    """Text written in Markdown (a Markdown field of the data); plain ``str`` is plain text."""
+
+    text: str
+
+
+Text = Union[str, Md]
+
+WORD, PRINT = "word", "print"
+"""Values of a block's ``medium``: only in the Word document, or only in the print view ("" for both)."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    """1–4; the document title is not a heading block."""
+    text: str
+    number: str = ""
+    link: Link | None = None
+    anchor: str = ""
+    new_page: bool = False
+    """Start a new printed page (lessons, the quiz, the answer key)."""
+    medium: str = ""
+
+
+@dataclass(frozen=True)
+class Para:
+    text: Text
+    label: str = ""
+    """A bold lead-in such as 对象、学时."""
+    medium: str = ""
+
+
+@dataclass(frozen=True)
+class Items:
+    items: tuple[Text, ...]
+    ordered: bool = False
+    label: str = ""
+    medium: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+    medium: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionBlock:
+    number: int
+    kind: str
+    stem: str
+    options: tuple[tuple[str, str], ...]
+    points: int = 0
+    """For 简答: how many lines to leave for the answer."""
+    medium: str = ""
+
+
+@dataclass(frozen=True)
+class AnswerBlock:
+    number: int
+    answer: str
+    explanation: str
+    basis: str
+    medium: str = ""
+
+
+Block = Union[Heading, Para, Items, Table, QuestionBlock, AnswerBlock]
+
+
+@dataclass(frozen=True)
+class Handout:
+    id: str
+    """File stem of the print view and the Word document (``handouts/<id>.md``, ``downloads/<id>.docx``)."""
+    kind: str
+    """course, case or custom."""
+    title: str
+    subtitle: str
+    origin: Entry
+    blocks: tuple[Block, ...]
+    answers: tuple[Block, ...] = ()
+    """The answer key, printed and exported separately from the quiz."""
+
+    @property
+    def page(self) -> str | None:
+        """The print view's page; cases print their own page instead."""
+        return None if self.kind == "case" else f"handouts/{page_name(self.id)}.md"
+
+    @property
+    def answers_page(self) -> str | None:
+        return f"handouts/{page_name(self.id)}-answers.md" if self.answers and self.page else None
+
+    @property
+    def docx(self) -> str:
+        return f"downloads/{self.id}.docx"
+
+    @property
+    def answers_docx(self) -> str | None:
+        return f"downloads/{self.id}-answers.docx" if self.answers else None
+
+    @property
+    def quiz_size(self) -> int:
+        """How many questions the handout's quiz has."""
+        return sum(isinstance(block, QuestionBlock) for block in self.blocks)

@@ -1,0 +1,270 @@
+"""Lay out courses, cases and trainers' own handouts as blocks (:mod:`generator.handouts.blocks`).
+
+Pure: from the knowledge base (through the :class:`Resolver`) to blocks; no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..core.kb import Entry
+from ..core.schema.question import KIND_ORDER, answer_text
+from ..site import figures
+from ..site.resolver import Link, Resolver
+from .blocks import WORD, PRINT, AnswerBlock, Block, Handout, Heading, Items, Md, Para, QuestionBlock, Table, heading_number
+
+
+@dataclass
+class Outline:
+    """Builds blocks while numbering the headings of each level."""
+
+    site: Resolver
+    blocks: list[Block] = field(default_factory=list)
+    counters: list[int] = field(default_factory=lambda: [0, 0, 0, 0, 0])
+    sources: list[str] = field(default_factory=list)
+
+    def heading(self, level: int, text: str, *, link: Link | None = None, anchor: str = "",
+                new_page: bool = False) -> None:
+        self.counters[level] += 1
+        for deeper in range(level + 1, len(self.counters)):
+            self.counters[deeper] = 0
+        self.blocks.append(Heading(level, text, heading_number(level, self.counters[level]), link, anchor, new_page))
+
+    def add(self, *blocks: Block | None) -> None:
+        self.blocks.extend(b for b in blocks if b is not None)
+
+    def cite(self, *source_ids: str | None) -> None:
+        for source_id in source_ids:
+            if source_id and source_id not in self.sources and self.site.visible(source_id):
+                self.sources.append(source_id)
+
+    # --- what the library's records look like in a handout ---------------------------------
+
+    def aspect(self, entry: Entry, level: int, *, full_in_print: bool = True) -> None:
+        """An aspect in full. A course's print view keeps only its summary and a link (the whole
+        text is one click away, and inlining every reading made course pages of 100–240 KB that
+        MkDocs had to convert again on every save); its Word document has the whole text."""
+        aspect = entry.record
+        medium = "" if full_in_print else WORD
+        self.heading(level, aspect.title, link=self.site.link(entry.id))
+        self.add(Para(Md(aspect.summary)),
+                 None if full_in_print else Para("全文见手册的这一方面（上方标题链接）；Word 讲义收录全文。", medium=PRINT),
+                 Para(aspect.frequency, "频次", medium) if aspect.frequency else None,
+                 Items(tuple(Md(r) for r in aspect.requirements), label="工作要求", medium=medium),
+                 Items(tuple(Md(f"**{s.title}**" + (f"：{s.detail}" if s.detail else "")) for s in aspect.procedure),
+                       ordered=True, label="操作步骤", medium=medium),
+                 Items(tuple(f"□ {item}" for item in aspect.checklist), label="检查清单", medium=medium))
+        if aspect.forms:
+            self.add(Table(("表单", "用途"), tuple((f.name, f.purpose or "—") for f in aspect.forms), "所需表单", medium))
+        self.add(Items(tuple(f"{self.source_title(r.source)}{r.article or ''}：{r.point}" for r in aspect.rules),
+                       label="依据的规定", medium=medium))
+        self.cite(*(r.source for r in aspect.rules))
+        if aspect.mistakes:
+            self.add(Items(tuple(f"容易出错：{m.mistake} 正确做法：{m.fix}" for m in aspect.mistakes), label="常见错误",
+                           medium=medium))
+
+    def case(self, entry: Entry, level: int | None) -> None:
+        """A case; ``level`` None lays it out as a whole document (the case's own handout)."""
+        case = entry.record
+        region = self.site.link(case.region)
+        facts = [("地区", region.title if region else ""), ("发布单位", case.issuer or ""),
+                 ("时间", figures.when(case.year, case.period))]
+        if level is not None:
+            self.heading(level, case.title, link=self.site.link(entry.id))
+        else:
+            self.heading(1, "基本情况")
+        self.add(*(Para(value, label) for label, value in facts if value))
+        self.add(Para(Md(case.summary)))
+        if case.problem:
+            self.add(Para(Md(case.problem), "要解决的问题"))
+        if level is None:
+            self.heading(1, "主要做法")
+            for named in case.practices:
+                self.heading(2, named.name)
+                self.add(Para(Md(named.description)))
+                if named.problem:
+                    self.add(Para(Md(named.problem), "针对的问题"))
+        else:
+            self.add(Items(tuple(Md(f"**{n.name}**：{n.description}") for n in case.practices), label="主要做法"))
+        if level is None:
+            self.heading(1, "工作成效")
+        if case.outcomes:
+            self.add(Items(tuple(Md(o) for o in case.outcomes), label="成效"))
+        if case.metrics:
+            self.add(Table(("指标", "数值", "时间", "来源"),
+                           tuple((m.label, figures.metric_value(m), figures.when(m.year, m.period) or "—",
+                                  self.source_title(m.source)) for m in case.metrics),
+                           "主要数字（限定词与年份照录来源）"))
+        self.cite(*case.sources, *(m.source for m in case.metrics))
+
+    def source_title(self, source_id: str) -> str:
+        entry = self.site.kb.get(source_id)
+        return f"《{entry.title}》" if entry is not None else source_id
+
+    def quiz(self, aspect_ids: Iterable[str], level: int, per_aspect: int) -> tuple[Block, ...]:
+        """Up to ``per_aspect`` questions on each aspect, in the order the aspects were read;
+        returns the matching answer key."""
+        questions = [q for aspect_id in dict.fromkeys(aspect_ids) for q in draw(self.site, aspect_id, per_aspect)]
+        if not questions:
+            return ()
+        self.heading(level, "测验", anchor="quiz", new_page=True)
+        self.add(Para("答案另附，见本讲义的答案页。"))
+        answers: list[Block] = []
+        for number, entry in enumerate(questions, 1):
+            question = entry.record
+            self.add(QuestionBlock(number, question.kind, question.stem,
+                                   tuple((o.key, o.text) for o in question.options),
+                                   3 if question.kind == "简答" else 0))
+            basis = question.basis
+            answers.append(AnswerBlock(number, answer_text(question), question.explanation,
+                                       f"{self.source_title(basis.source)}{basis.article or ''}"
+                                       + (f"：{basis.point}" if basis.point else "")))
+            self.cite(basis.source)
+        return tuple(answers)
+
+    def bibliography(self, level: int) -> None:
+        if not self.sources:
+            return
+        self.heading(level, "参考来源", anchor="sources")
+        self.add(Items(tuple(citation(self.site.kb.entries[s].record) for s in self.sources), ordered=True))
+
+
+COURSE_QUIZ_PER_ASPECT = 2
+"""A course reads many aspects: two questions each keep its quiz to a class period."""
+
+
+def draw(site: Resolver, aspect_id: str, limit: int) -> list[Entry]:
+    """The aspect's questions taken one kind at a time (单选, 多选, 判断, 简答, then again), so that
+    a short quiz still mixes kinds; deterministic (by id within a kind)."""
+    by_kind: dict[str, list[Entry]] = {}
+    for entry in sorted(site.referrers(aspect_id, "question"), key=lambda e: e.id):
+        by_kind.setdefault(entry.record.kind, []).append(entry)
+    queues = [by_kind[k] for k in sorted(by_kind, key=lambda k: KIND_ORDER.get(k, 9))]
+    drawn: list[Entry] = []
+    while len(drawn) < limit and any(queues):
+        for queue in queues:
+            if queue and len(drawn) < limit:
+                drawn.append(queue.pop(0))
+    return drawn
+
+
+def citation(source: object) -> str:
+    """《题名》，发布者，文号，日期 — the parts a source has, in the usual order."""
+    parts = [f"《{source.title}》", source.publisher, source.doc_number, source.date]  # type: ignore[attr-defined]
+    authors = "、".join(source.authors)  # type: ignore[attr-defined]
+    return "，".join(str(p) for p in parts if p) + (f"（{authors}）" if authors else "")
+
+
+# --- the three kinds of handout ------------------------------------------------------------------
+
+
+def course_handout(entry: Entry, site: Resolver) -> Handout:
+    course = entry.record
+    out = Outline(site)
+    lessons = [(module, lesson) for module in course.modules for lesson in module.lessons]
+    total = sum((lesson.hours for _, lesson in lessons), start=0)
+    out.heading(1, "课程概况", anchor="overview")
+    out.add(Para("、".join(course.audience), "对象"), Para(course.provider, "举办单位") if course.provider else None,
+            Para(f"{figures.number(total)} 学时", "总学时") if lessons else None, Para(Md(course.summary)))
+    if course.objectives:
+        out.add(Items(tuple(course.objectives), ordered=True, label="培训目标"))
+    if lessons:
+        out.heading(1, "课程安排", anchor="schedule")
+        out.add(Table(("模块", "课", "学时", "形式", "必修/选修"),
+                      tuple((module.title, lesson.title, figures.number(lesson.hours), lesson.format,
+                             "必修" if lesson.required else "选修") for module, lesson in lessons)))
+        out.heading(1, "教学内容", anchor="lessons")
+        read_in: dict[str, str] = {}
+        studies: list[Entry] = []
+        for module, lesson in lessons:
+            out.heading(2, lesson.title, anchor=f"l-{lesson.id}", new_page=True)
+            here = out.blocks[-1].number
+            out.add(Para(f"{module.title}；{figures.number(lesson.hours)} 学时；{lesson.format}；"
+                         f"{'必修' if lesson.required else '选修'}", "安排"))
+            if lesson.summary:
+                out.add(Para(Md(lesson.summary)))
+            if lesson.objectives:
+                out.add(Items(tuple(lesson.objectives), label="学完能够"))
+            again = [a for a in lesson.readings if a in read_in and site.kb.get(a) is not None]
+            if again:
+                out.add(Items(tuple(f"{site.kb.entries[a].title}（见第{read_in[a]}课）" for a in again), label="复习"))
+            for aspect_id in lesson.readings:
+                aspect = site.kb.get(aspect_id)
+                if aspect is not None and aspect_id not in read_in:
+                    read_in[aspect_id] = here
+                    out.aspect(aspect, 3, full_in_print=False)
+            cases = [site.kb.entries[c] for c in lesson.cases if site.visible(c)]
+            for case in cases:
+                if case not in studies:
+                    studies.append(case)
+            if cases:
+                out.add(Items(tuple(f"{c.title}（见“案例材料”第{studies.index(c) + 1}篇）" for c in cases),
+                              label="案例"))
+            visits = site.links(lesson.sites)
+            if visits:
+                out.add(Items(tuple(link.title for link in visits), label="观摩"))
+            if lesson.questions:
+                out.add(Items(tuple(lesson.questions), ordered=True, label="讨论题"))
+        if studies:
+            out.heading(1, "案例材料", anchor="cases", new_page=True)
+            for case in studies:
+                out.case(case, 2)
+    if course.levels:
+        titles = {lesson.id: lesson.title for _, lesson in lessons}
+        out.heading(1, "认证等级", anchor="levels", new_page=True)
+        for level in sorted(course.levels, key=lambda v: v.order):
+            out.heading(2, level.name)
+            out.add(Items(tuple(Md(r) for r in level.requirements), label="要求"))
+            prepared = [titles[i] for i in level.lessons if i in titles]
+            if prepared:
+                out.add(Para("、".join(prepared), "备考课程"))
+            if level.renewal:
+                out.add(Para(Md(level.renewal), "保持与调整"))
+    if course.assessment:
+        out.heading(1, "考核", anchor="assessment")
+        out.add(Para(Md(course.assessment)))
+    answers = out.quiz((a for _, lesson in lessons for a in lesson.readings), 1, COURSE_QUIZ_PER_ASPECT)
+    out.cite(*course.sources)
+    out.bibliography(1)
+    return Handout(entry.id, "course", course.title, "培训讲义" + (f" · {course.provider}" if course.provider else ""),
+                   entry, tuple(out.blocks), answers)
+
+
+def case_handout(entry: Entry, site: Resolver) -> Handout:
+    case = entry.record
+    out = Outline(site)
+    out.case(entry, None)
+    out.bibliography(1)
+    return Handout(entry.id, "case", case.title, f"案例材料 · {case.brand}", entry, tuple(out.blocks))
+
+
+def custom_handout(entry: Entry, site: Resolver) -> Handout:
+    handout = entry.record
+    out = Outline(site)
+    out.add(Para("、".join(handout.audience), "对象"))
+    if handout.summary:
+        out.add(Para(Md(handout.summary)))
+    aspects: list[str] = []
+    for section in handout.sections:
+        out.heading(1, section.title, new_page=bool(out.counters[1]))
+        if section.note:
+            out.add(Para(Md(section.note)))
+        for item_id in section.include:
+            item = site.kb.get(item_id)
+            if item is None or not site.visible(item_id):
+                continue
+            if item.kind == "aspect":
+                aspects.append(item_id)
+                out.aspect(item, 2)
+            else:
+                out.case(item, 2)
+    answers = out.quiz(aspects, 1, handout.quiz_per_aspect) if handout.quiz else ()
+    out.bibliography(1)
+    return Handout(entry.id, "custom", handout.title, handout.subtitle or "培训讲义", entry, tuple(out.blocks), answers)
+
+
+def all_handouts(site: Resolver) -> list[Handout]:
+    return ([course_handout(e, site) for e in site.entries("curriculum")]
+            + [case_handout(e, site) for e in site.entries("case")]
+            + [custom_handout(e, site) for e in site.entries("handout")])

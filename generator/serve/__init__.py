@@ -1,0 +1,1 @@
+"""What ``mkdocs serve`` keeps between rebuilds, so that an edit does not redo everything."""

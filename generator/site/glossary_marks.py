@@ -1,0 +1,99 @@
+"""Glossary everywhere: mark every glossary term (and alias) in a page's text.
+
+Python-Markdown's ``abbr`` extension matches on word boundaries, which Chinese text does not have
+(三会一课 inside a sentence has no ``\\b`` around it), so terms are matched here instead, on the
+rendered HTML: text between tags only, never inside links, headings, code or existing marks.
+Each occurrence becomes a link to the glossary entry whose ``title`` holds the definition;
+Material's ``content.tooltips`` shows it on hover and tap. Longer terms win over shorter ones
+(两新组织 before 两新), and each term is marked once per page. Nothing inside 《…》 is marked:
+《红领党务通》 is the manual, not the 红领党务 certification.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+SKIP_INSIDE = {"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "button",
+               "textarea", "svg", "title", "label", "kbd"}
+TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>|<!--.*?-->", re.DOTALL)
+BOOK_TITLE_RE = re.compile(r"《[^《》]*》")
+"""Titles of books and regulations (《红领党务通》) are names, not uses of a term inside them."""
+VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "source", "track"}
+
+
+def root_prefix(page_url: str) -> str:
+    """How a page at ``page_url`` (``cases/x.html``) reaches the site root (``../``)."""
+    return "../" * page_url.count("/")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry as the marker needs it."""
+
+    id: str
+    words: tuple[str, ...]
+    definition: str
+
+
+class TermMarker:
+    """Compiled once per build; ``mark`` runs per page."""
+
+    @classmethod
+    def of(cls, terms: "Iterable[Any]", glossary_url: str = "glossary.html") -> "TermMarker":
+        """From glossary records (``term`` kind): the term and its aliases, with the definition."""
+        return cls([Term(t.id, (t.term, *t.aliases), t.definition) for t in terms], glossary_url)
+
+    def __init__(self, terms: list[Term], glossary_url: str = "glossary.html") -> None:
+        self.glossary_url = glossary_url
+        self.terms = tuple(terms)
+        self.by_word: dict[str, Term] = {}
+        for term in terms:
+            for word in term.words:
+                if len(word) >= 2:
+                    self.by_word.setdefault(word, term)
+        words = sorted(self.by_word, key=lambda w: (-len(w), w))
+        self.pattern = re.compile("|".join(map(re.escape, words))) if words else None
+
+    def mark(self, page_html: str, relative_root: str = "", skip_term: str | None = None) -> str:
+        """Mark terms in ``page_html``; links are made relative with ``relative_root`` ("../")."""
+        if self.pattern is None:
+            return page_html
+        out: list[str] = []
+        open_skips: list[str] = []
+        marked: set[str] = {skip_term} if skip_term else set()
+        position = 0
+        for match in TAG_RE.finditer(page_html):
+            out.append(self._text(page_html[position:match.start()], open_skips, marked, relative_root))
+            out.append(match.group(0))
+            closing, name, self_closing = match.group(1), (match.group(2) or "").lower(), match.group(3)
+            if name in SKIP_INSIDE and not self_closing and name not in VOID:
+                if closing:
+                    if name in open_skips:
+                        del open_skips[len(open_skips) - 1 - open_skips[::-1].index(name)]
+                else:
+                    open_skips.append(name)
+            position = match.end()
+        out.append(self._text(page_html[position:], open_skips, marked, relative_root))
+        return "".join(out)
+
+    def _text(self, text: str, open_skips: list[str], marked: set[str], root: str) -> str:
+        if not text or open_skips or not text.strip():
+            return text
+        titles = [m.span() for m in BOOK_TITLE_RE.finditer(text)] if "《" in text else []
+
+        def replace(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if any(start < match.start() < end for start, end in titles):
+                return word
+            term = self.by_word[word]
+            if term.id in marked:
+                return word
+            marked.add(term.id)
+            title = html.escape(term.definition, quote=True)
+            return (f'<a class="hl-term" href="{root}{self.glossary_url}#{term.id}" title="{title}" '
+                    f'data-term="{term.id}">{word}</a>')
+
+        return self.pattern.sub(replace, text)  # type: ignore[union-attr]

@@ -1,0 +1,331 @@
+"""One fixture per class of bad input in shared/DEFECTS.md (and more), pinning code and position.
+
+Each case damages one file of the clean minimal library and asserts the single problem it must
+produce: its code, file, 1-based line and column, and (where it matters) a word of the hint.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.support.library import Library, only
+
+COUNTY = "regions/county.yml"
+CASE = "cases/demo-case.yml"
+SITE = "sites/demo-site.yml"
+SOURCE = "sources/src-report.yml"
+QUESTION = "questions/demo-question.yml"
+OPTIONS = """options:
+  - key: A
+    text: 每周1次
+  - key: B
+    text: 每月1次
+  - key: C
+    text: 每季度1次
+"""
+
+
+def valid_resident_id() -> str:
+    body = "11010519491231002"
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, weights)) % 11]
+
+
+def question(library: Library, kind: str, *answers: str, options: bool = False) -> None:
+    """Turn the demo 单选 question into another kind, with or without its options."""
+    text = library.read(QUESTION).replace("kind: 单选", f"kind: {kind}")
+    if not options:
+        text = text.replace(OPTIONS, "")
+    text = text.replace("answer:\n  - B\n", "answer:\n" + "".join(f"  - {a}\n" for a in answers))
+    library.write(QUESTION, text)
+
+
+def county(extra: str = "", **fields: str) -> str:
+    base = {"id": "county", "name": "示例县", "level": "区县", "parent": "city"}
+    base.update(fields)
+    return "".join(f"{k}: {v}\n" for k, v in base.items()) + extra
+
+
+# (name, change, code, file, line, column, hint fragment)
+CASES = [
+    # syntax
+    ("tab indentation", lambda l: l.write(COUNTY, county("aliases:\n\t- 示例\n")), "E-SYNTAX", COUNTY, 6, 1, "Tab"),
+    ("unquoted colon", lambda l: l.replace(CASE, "title: 示例县“红色示范”工程", "title: 案例: 示例县"),
+     "E-SYNTAX", CASE, 2, 10, "引号"),
+    ("unclosed quote", lambda l: l.replace(COUNTY, "name: 示例县", 'name: "示例县'), "E-SYNTAX", COUNTY, 2, 7, "引号"),
+    ("key indented deeper", lambda l: l.replace(COUNTY, "level: 区县", "  level: 区县"), "E-SYNTAX", COUNTY, 3, 8, "对齐"),
+    ("full-width colon", lambda l: l.replace(COUNTY, "name: 示例县", "name：示例县"), "E-SYNTAX", COUNTY, 2, 5, "name: "),
+    ("several documents", lambda l: l.write(COUNTY, county() + "---\nid: other\n"), "E-MULTIDOC", COUNTY, 5, 1, "一条记录"),
+    ("record as list", lambda l: l.write(COUNTY, "- id: county\n  name: 示例县\n"), "E-ROOT", COUNTY, 1, 1, "- "),
+    ("plain text file", lambda l: l.write(COUNTY, "示例县\n"), "E-ROOT", COUNTY, 1, 1, "键: 值"),
+    # empty
+    ("zero bytes", lambda l: l.write(COUNTY, b""), "E-EMPTY-FILE", COUNTY, 0, 0, "删除"),
+    ("only ---", lambda l: l.write(COUNTY, "---\n"), "E-EMPTY-FILE", COUNTY, 0, 0, "删除"),
+    ("only comments", lambda l: l.write(COUNTY, "# 待补充\n# 示例县\n"), "E-EMPTY-FILE", COUNTY, 0, 0, "删除"),
+    # encoding
+    ("GBK file", lambda l: l.write(COUNTY, county().encode("gbk")), "E-ENCODING", COUNTY, 2, 8, "UTF-8"),
+    ("UTF-16 file", lambda l: l.write(COUNTY, county().encode("utf-16")), "E-ENCODING", COUNTY, 0, 0, "UTF-8"),
+    ("NUL byte", lambda l: l.write(COUNTY, b"id: county\nname: \x00x\n"), "E-NUL", COUNTY, 2, 7, "UTF-8"),
+    # duplicate keys
+    ("title twice", lambda l: l.write(COUNTY, county() + "name: 另一个县\n"), "E-DUPKEY", COUNTY, 5, 1, "删除"),
+    ("list key twice", lambda l: l.write(COUNTY, county("aliases:\n  - 甲\naliases:\n  - 乙\n")),
+     "E-DUPKEY", COUNTY, 7, 1, "同一个键"),
+    # wrong type
+    ("year in Chinese numerals", lambda l: l.replace(CASE, "year: 2023\norg", "year: 二〇二三\norg"),
+     "E-YEAR", CASE, 6, 7, "不要写成"),
+    ("string where a list is expected", lambda l: l.write(COUNTY, county(aliases="示例")), "E-TYPE", COUNTY, 5, 10, "- "),
+    ("是 for a boolean", lambda l: l.replace("curricula/demo-course.yml", "required: true", "required: 是"),
+     "E-BOOL", "curricula/demo-course.yml", 16, 19, "true"),
+    ("empty required value", lambda l: l.write(COUNTY, county(name="")), "E-EMPTY", COUNTY, 2, 6, "填写"),
+    ("mapping where text is expected", lambda l: l.write(COUNTY, county(name="\n  zh: 示例县")), "E-TYPE", COUNTY, 3, 3, ""),
+    # missing / unknown fields
+    ("required field absent", lambda l: l.write(COUNTY, "id: county\nname: 示例县\nparent: city\n"),
+     "E-MISSING", COUNTY, 1, 1, "level"),
+    ("typo in key", lambda l: l.replace(CASE, "title:", "titel:"), "E-UNKNOWN-KEY", CASE, 2, 1, "title"),
+    ("Chinese key", lambda l: l.write(COUNTY, county(**{"标题": "示例"})), "E-UNKNOWN-KEY", COUNTY, 5, 1, "应写作 “name”"),
+    ("Chinese key for title", lambda l: l.replace(CASE, "title:", "标题:"), "E-UNKNOWN-KEY", CASE, 2, 1, "应写作 “title”"),
+    # bad choices
+    ("misspelt choice", lambda l: l.replace(CASE, "kind: 党建品牌", "kind: 党建品牌\nstatus: publised"),
+     "E-CHOICE", CASE, 5, 9, "published"),
+    ("choice spelled differently", lambda l: l.replace(SITE, "level: 市级", "level: 市"),
+     "E-CHOICE", SITE, 9, 12, "市级"),
+    ("plural choice", lambda l: l.replace(CASE, "kind: 党建品牌", "kind: 党建品牌\nstatus: drafts"),
+     "E-CHOICE", CASE, 5, 9, "draft"),
+    # references
+    ("unknown id", lambda l: l.replace(CASE, "region: county", "region: countyy"), "E-REF", CASE, 5, 9, "county"),
+    ("id of the wrong kind", lambda l: l.replace(CASE, "  - demo-site", "  - demo-practice"),
+     "E-REF-KIND", CASE, 26, 5, "阵地"),
+    ("self reference", lambda l: l.replace(CASE, "tags:", "related:\n  - demo-case\ntags:"),
+     "E-SELF-REF", CASE, 30, 5, "删除"),
+    ("same id in two files", lambda l: l.write("regions/county-copy.yml", county()), "E-DUP-ID",
+     "regions/county.yml", 1, 5, "唯一"),
+    ("same id up to case", lambda l: l.write("glossary/sanhuiyike-2.yml",
+                                               l.read("glossary/sanhuiyike.yml").replace("id: sanhuiyike", "id: ｓａｎｈｕｉｙｉｋｅ")),
+     "E-ID", "glossary/sanhuiyike-2.yml", 1, 5, "小写"),
+    # ranges
+    ("percentage of 120", lambda l: l.replace(CASE, "value: 200\n    qualifier: 余\n    unit: 名",
+                                              "value: 120\n    qualifier: 余\n    unit: '%'"),
+     "E-RANGE", CASE, 17, 5, "0—100"),
+    ("negative count", lambda l: l.replace(CASE, "value: 200", "value: -5"), "E-RANGE", CASE, 19, 12, "正数"),
+    ("year 3023", lambda l: l.replace(CASE, "year: 2023\norg", "year: 3023\norg"), "E-YEAR", CASE, 6, 7, "2023"),
+    ("impossible date", lambda l: l.replace(SOURCE, "2023-05-01", "2023-02-30"), "E-DATE", SOURCE, 5, 7, "核对"),
+    ("Chinese date", lambda l: l.replace(SOURCE, "2023-05-01", "2023年5月1日"), "E-DATE", SOURCE, 5, 7, "2023-05-01"),
+    ("slashed date", lambda l: l.replace(SOURCE, "2023-05-01", "2023/5/1"), "E-DATE", SOURCE, 5, 7, "2023-05-01"),
+    ("huge integer", lambda l: l.replace(CASE, "value: 200", "value: " + "9" * 5000), "E-NUMBER", CASE, 19, 12, "核对"),
+    ("number with its unit", lambda l: l.replace(CASE, "value: 200", "value: 200余名"), "E-NUMBER", CASE, 19, 12, "qualifier"),
+    # markup in data
+    ("script in a title", lambda l: l.replace(CASE, "title: 示例县“红色示范”工程", "title: 示例<script>alert(1)</script>"),
+     "E-MARKUP", CASE, 2, 8, "删除"),
+    ("img onerror in a summary", lambda l: l.replace(CASE, "summary: 示例县", "summary: <img src=x onerror=alert(1)>示例县"),
+     "E-UNSAFE", CASE, 9, 10, "Markdown"),
+    ("javascript link", lambda l: l.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
+                                            "summary: '[点我](javascript:alert(1))示例县'"),
+     "E-UNSAFE", CASE, 9, 10, "javascript"),
+    ("raw iframe", lambda l: l.replace(CASE, "summary: 示例县", "summary: <iframe src=x></iframe>示例县"),
+     "E-UNSAFE", CASE, 9, 10, "Markdown"),
+    ("attribute list with an event", lambda l: l.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
+                                                         "summary: '示例县{: onclick=\"alert(1)\"}'"),
+     "E-UNSAFE", CASE, 9, 10, "onclick"),
+    ("entity-encoded javascript link", lambda l: l.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
+                                                           "summary: '[点我](java&#115;cript:alert(1))'"),
+     "E-UNSAFE", CASE, 9, 10, "链接"),
+    ("Windows device name as id", lambda l: l.write("regions/con.yml", county(id="con")), "E-ID", "regions/con.yml", 1, 5, "con-1"),
+    # ids that become paths
+    ("path traversal", lambda l: l.write(COUNTY, county(id="../../etc/passwd")), "E-ID", COUNTY, 1, 5, "小写字母"),
+    ("slash in id", lambda l: l.replace(CASE, "id: demo-case", "id: case/902"), "E-ID", CASE, 1, 5, "case-902"),
+    ("trailing space", lambda l: l.write(COUNTY, county(id='"county "')), "E-ID", COUNTY, 1, 5, '"county"'),
+    ("upper case id", lambda l: l.write(COUNTY, county(id="County")), "E-ID", COUNTY, 1, 5, "county"),
+    # personal data
+    ("resident id number", lambda l: l.replace(CASE, "summary: 示例县", f"summary: 联系人身份证{valid_resident_id()}，示例县"),
+     "E-PERSONAL", CASE, 9, 16, "删除"),
+    ("mobile number", lambda l: l.replace(COUNTY, "name: 示例县", "name: 示例县 13912345678"), "E-PERSONAL", COUNTY, 2, 11, "删除"),
+    # resource bombs and dangerous tags
+    ("alias bomb", lambda l: l.write(COUNTY, county("a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n")),
+     "E-ALIAS", COUNTY, 5, 4, "&"),
+    ("deep nesting", lambda l: l.write(COUNTY, county("deep: " + "[" * 100 + "]" * 100 + "\n")), "E-DEPTH", COUNTY, 5, 30, "缩进"),
+    ("python tag", lambda l: l.write(COUNTY, county("cmd: !!python/object/apply:os.system ['ls']\n")),
+     "E-TAG", COUNTY, 5, 6, "标签"),
+    # more an editor will do
+    ("file outside the kind folders", lambda l: l.write("case-demo.yml", county()), "E-FOLDER", "case-demo.yml", 0, 0, "cases/"),
+    ("metric of a variant not in its case", lambda l: l.replace("practices/demo-practice.yml", "- certified", "- certifed"),
+     "E-LOCAL-REF", "practices/demo-practice.yml", 16, 9, "certified"),
+    ("comparison key not declared", lambda l: l.replace("practices/demo-practice.yml", "key: levels\n        value", "key: level\n        value"),
+     "E-LOCAL-REF", "practices/demo-practice.yml", 13, 14, "levels"),
+    ("level cites an unknown lesson", lambda l: l.replace("curricula/demo-course.yml", "      - meetings", "      - meeting"),
+     "E-LOCAL-REF", "curricula/demo-course.yml", 28, 9, "meetings"),
+    ("full-width digits", lambda l: l.replace(CASE, "value: 200", "value: ２００"), "E-NUMBER", CASE, 19, 12, "200"),
+    ("full-width year", lambda l: l.replace(CASE, "year: 2023\norg", "year: ２０２３\norg"), "E-YEAR", CASE, 6, 7, "2023"),
+    ("full-width space before a key", lambda l: l.replace(COUNTY, "name: 示例县", "\u3000name: 示例县"),
+     "E-UNKNOWN-KEY", COUNTY, 2, 1, "全角空格"),
+    ("Chinese name instead of an id", lambda l: l.replace(CASE, "region: county", "region: 示例县"),
+     "E-REF", CASE, 5, 9, "“county”"),
+    ("Word file in data", lambda l: l.write("cases/notes.docx", b"PK\x03\x04"), "W-STRAY-FILE", "cases/notes.docx", 0, 0, ".yml"),
+    ("empty list item", lambda l: l.replace(CASE, "  - 认证", "  - 认证\n  -"), "E-EMPTY", CASE, 31, 4, "删除"),
+    ("yes for a boolean", lambda l: l.replace("curricula/demo-course.yml", "required: true", "required: yes"),
+     "E-BOOL", "curricula/demo-course.yml", 16, 19, "true"),
+    ("lesson hours in words", lambda l: l.replace("curricula/demo-course.yml", "hours: 2", "hours: 两"),
+     "E-NUMBER", "curricula/demo-course.yml", 14, 16, "阿拉伯数字"),
+    # questions (题库): options against the kind, answers against the options
+    ("single choice without options", lambda l: question(l, "单选", "B"), "E-OPTIONS", QUESTION, 3, 7, "options"),
+    ("true/false with options", lambda l: question(l, "判断", "正确", options=True), "E-OPTIONS", QUESTION, 6, 3, "删除 options"),
+    ("short answer with options", lambda l: question(l, "简答", "每月召开1次", options=True), "E-OPTIONS", QUESTION, 6, 3, "删除 options"),
+    ("answer names no option", lambda l: l.replace(QUESTION, "  - B\nexpl", "  - D\nexpl"), "E-ANSWER-KEY", QUESTION, 13, 5, "A、B、C"),
+    ("answer in lower case", lambda l: l.replace(QUESTION, "  - B\nexpl", "  - b\nexpl"), "E-ANSWER-KEY", QUESTION, 13, 5, "改为 B"),
+    ("several answers in one item", lambda l: question(l, "多选", "AB", options=True), "E-ANSWER-KEY", QUESTION, 13, 5, "单独一行"),
+    ("same answer twice", lambda l: question(l, "多选", "B", "B", options=True), "E-ANSWER-KEY", QUESTION, 14, 5, "只写一次"),
+    ("two answers to a single choice", lambda l: question(l, "单选", "B", "C", options=True),
+     "E-ANSWER-COUNT", QUESTION, 14, 5, "多选"),
+    ("one answer to a multiple choice", lambda l: question(l, "多选", "B", options=True), "E-ANSWER-COUNT", QUESTION, 13, 5, "单选"),
+    ("对 for a true/false answer", lambda l: question(l, "判断", "对"), "E-ANSWER-KEY", QUESTION, 6, 5, "改为 正确"),
+    ("both true and false", lambda l: question(l, "判断", "正确", "错误"), "E-ANSWER-COUNT", QUESTION, 7, 5, "一个"),
+    ("option letter for a short answer", lambda l: question(l, "简答", "B"), "E-ANSWER-KEY", QUESTION, 6, 5, "要点"),
+    ("duplicate option key", lambda l: l.replace(QUESTION, "key: B", "key: A"), "E-OPTION-DUP", QUESTION, 8, 10, "应为 B"),
+    ("option keys out of order", lambda l: l.replace(QUESTION, "key: C", "key: D"), "E-OPTION-KEY", QUESTION, 10, 10, "顺序"),
+    ("option key in lower case", lambda l: l.replace(QUESTION, "key: A", "key: a"), "E-OPTION-KEY", QUESTION, 6, 10, "改为 A"),
+    ("option key with a full stop", lambda l: l.replace(QUESTION, "key: A", "key: Ａ．"), "E-OPTION-KEY", QUESTION, 6, 10, "改为 A"),
+    ("kind written with 题", lambda l: l.replace(QUESTION, "kind: 单选", "kind: 单选题"), "E-CHOICE", QUESTION, 3, 7, "“单选”"),
+    ("Chinese key for the stem", lambda l: l.replace(QUESTION, "stem:", "题干:"), "E-UNKNOWN-KEY", QUESTION, 4, 1, "“stem”"),
+    ("Chinese key for the basis", lambda l: l.replace(QUESTION, "basis:", "依据:"), "E-UNKNOWN-KEY", QUESTION, 15, 1, "“basis”"),
+    ("answer as a bare letter", lambda l: l.replace(QUESTION, "answer:\n  - B", "answer: B"), "E-TYPE", QUESTION, 12, 9, "- "),
+    ("question on an unknown aspect", lambda l: l.replace(QUESTION, "aspect: demo-aspect", "aspect: demo-aspekt"),
+     "E-REF", QUESTION, 2, 9, "demo-aspect"),
+    ("basis naming an aspect", lambda l: l.replace(QUESTION, "source: reg-branch", "source: demo-aspect"),
+     "E-REF-KIND", QUESTION, 16, 11, "来源"),
+]
+
+
+@pytest.mark.parametrize("name, change, code, file, line, column, hint", CASES, ids=[c[0] for c in CASES])
+def test_defect_is_reported_at_its_position(library: Library, name, change, code, file, line, column, hint):
+    change(library)
+    report = library.check()
+    problem = only(report, code)
+    assert problem.file == f"data/{file}"
+    assert (problem.line, problem.column) == (line, column)
+    assert hint in problem.hint
+    assert report.failed(strict=True)
+    assert report.failed() == code.startswith("E-")
+
+
+def test_clean_minimal_library_has_no_problem(library: Library):
+    assert library.check().problems == []
+
+
+def test_utf8_bom_is_accepted(library: Library):
+    library.write(COUNTY, "\ufeff" + library.read(COUNTY))
+    assert library.check().problems == []
+
+
+def test_duplicate_id_names_both_places(library: Library):
+    library.write("regions/county-copy.yml", county())
+    problem = only(library.check(), "E-DUP-ID")
+    assert [(a.file, a.line) for a in problem.also] == [("data/regions/county-copy.yml", 1)] or \
+        [(a.file, a.line) for a in problem.also] == [("data/regions/county.yml", 1)]
+
+
+def test_three_region_cycle_is_reported_once_with_the_loop(library: Library):
+    library.write("regions/province.yml", "id: province\nname: 示例省\nlevel: 省\nparent: county\n")
+    problem = only(library.check(), "E-CYCLE")
+    assert "city → province → county → city" in problem.message
+    assert len(problem.also) == 2
+
+
+def test_numbers_that_only_look_personal_are_not_flagged(library: Library):
+    almost_id = valid_resident_id()[:-1] + ("1" if valid_resident_id()[-1] != "1" else "2")
+    library.replace(CASE, "summary: 示例县", f"summary: 编号{almost_id}，金额12345678901234元，电话0531-12345678，示例县")
+    assert [p for p in library.check().problems if p.code == "E-PERSONAL"] == []
+
+
+def test_personal_data_is_masked_in_the_message(library: Library):
+    library.replace(CASE, "summary: 示例县", f"summary: 身份证{valid_resident_id()}示例县")
+    problem = only(library.check(), "E-PERSONAL")
+    assert valid_resident_id() not in problem.message
+    assert "110***********" in problem.message
+
+
+def test_alias_bomb_and_huge_file_are_refused_quickly(library: Library):
+    bomb = "a: &a [" + ",".join(["x"] * 10) + "]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(8))
+    library.write(COUNTY, county(bomb))
+    library.write("regions/huge.yml", "id: huge\nname: 巨大\nlevel: 省\nsummary: '" + "甲" * 600_000 + "'\n")
+    started = time.perf_counter()
+    report = library.check()
+    assert time.perf_counter() - started < 5
+    assert only(report, "E-ALIAS").line == 5
+    assert only(report, "E-SIZE").file == "data/regions/huge.yml"
+
+
+def test_every_problem_is_collected_in_one_run(library: Library):
+    library.replace(CASE, "year: 2023\norg", "year: 3023\norg")
+    library.replace(CASE, "region: county", "region: countyy")
+    library.write(COUNTY.replace("county", "county"), county(level="县"))
+    codes = sorted(p.code for p in library.check().problems)
+    assert codes == ["E-CHOICE", "E-YEAR"]  # region error suppressed: county.yml itself is invalid
+
+
+def test_id_differing_from_file_name_is_a_warning(library: Library):
+    library.write("regions/county.yml", county(id="county2"))
+    library.replace(CASE, "region: county", "region: county2")
+    for rel in ("sites/demo-site.yml", "curricula/demo-course.yml", "practices/demo-practice.yml"):
+        library.replace(rel, "region: county", "region: county2")
+    report = library.check()
+    problem = only(report, "W-ID-FILE")
+    assert (problem.line, problem.column) == (1, 5)
+    assert not report.failed() and report.failed(strict=True)
+
+
+def test_quote_without_the_figure_is_a_warning(library: Library):
+    library.replace(CASE, "quote: 累计认证党务干部200余名", "quote: 累计认证党务干部若干名")
+    problem = only(library.check(), "W-QUOTE")
+    assert (problem.line, problem.column) == (24, 12)
+
+
+def test_manual_shape_is_checked(library: Library):
+    from generator import Settings, check
+    _, report = check(Settings(data_dir=library.data))
+    assert "现有 1 个大项、1 个方面" in only(report, "E-MANUAL-SHAPE").message
+
+
+def test_fast_and_event_paths_build_the_same_tree():
+    """Files with anchors or deep nesting take the event path; both paths must agree on the rest."""
+    from tests.support.library import MINIMAL
+    from generator.core.yamlnodes import MappingNode, ScalarNode, build_tree, position
+
+    def shape(node):
+        if node.__class__ is ScalarNode:
+            return ("s", node.value, bool(node.style), position(node))
+        if node.__class__ is MappingNode:
+            return ("m", position(node), [(shape(k), shape(v)) for k, v in node.value])
+        return ("l", position(node), [shape(i) for i in node.value])
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(MINIMAL.rglob("*.yml"))]
+    texts += ["---\n", "a: 'x'\nb: |\n  多行\n  文字\nc: [1, {d: e}]\n", "a: 1\na: 2\n", "x: !!str y\n",
+              "- a\n- b: c\n", "a: b: c\n"]
+    for text in texts:
+        fast, slow = build_tree(text, 24), build_tree(text, 24, events=True)
+        assert fast.plain == slow.plain, text
+        assert (fast.root is None) == (slow.root is None)
+        if fast.root is not None:
+            assert shape(fast.root) == shape(slow.root), text
+        assert [(p.code, p.line, p.column, p.field) for p in fast.problems] == \
+            [(p.code, p.line, p.column, p.field) for p in slow.problems], text
+
+
+def test_duplicate_option_key_names_the_first_one(library: Library):
+    library.replace(QUESTION, "key: C", "key: A")
+    problem = only(library.check(), "E-OPTION-DUP")
+    assert problem.field == "options[2].key"
+    assert [(a.file, a.line, a.column) for a in problem.also] == [(f"data/{QUESTION}", 6, 10)]
+
+
+def test_every_question_kind_passes_when_its_answer_fits(library: Library):
+    library.write("questions/demo-judgement.yml", library.read(QUESTION).replace("id: demo-question", "id: demo-judgement")
+                  .replace("kind: 单选", "kind: 判断").replace(OPTIONS, "").replace("  - B\n", "  - 正确\n"))
+    library.write("questions/demo-multiple.yml", library.read(QUESTION).replace("id: demo-question", "id: demo-multiple")
+                  .replace("kind: 单选", "kind: 多选").replace("  - B\n", "  - A\n  - C\n"))
+    library.write("questions/demo-short.yml", library.read(QUESTION).replace("id: demo-question", "id: demo-short")
+                  .replace("kind: 单选", "kind: 简答").replace(OPTIONS, "").replace("  - B\n", "  - 每月1次\n  - 可随时召开\n"))
+    for rel in ("questions/demo-judgement.yml", "questions/demo-multiple.yml", "questions/demo-short.yml"):
+        library.replace(rel, "stem: 支部委员会会议", f"stem: （{rel}）支部委员会会议")
+    assert library.check().problems == []

@@ -1,0 +1,93 @@
+"""Page planning is pure: from the knowledge base to page plans, and through templates to Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from generator import Settings, check
+from generator.pipeline import run
+from generator.site.nav import expand_handbook
+from tests.support.library import Library
+
+PLACES = {"changqing": "长清区", "wenshang": "汶上县", "yuelu": "岳麓区"}
+
+
+def pages_of(library: Library, categories: int = 1, aspects: int = 1) -> tuple[dict, dict[str, str]]:
+    built = run(Settings(data_dir=library.data, manual_categories=categories, manual_aspects=aspects))
+    assert not built.report.errors, [(p.code, p.file, p.message) for p in built.report.errors]
+    return {p.src_uri: p for p in built.plans}, dict(built.pages)
+
+
+def add_places(library: Library) -> None:
+    for region_id, name in PLACES.items():
+        library.write(f"regions/{region_id}.yml", f"id: {region_id}\nname: {name}\nlevel: 区县\nparent: province\n")
+        library.write(f"sites/site-{region_id}.yml", f"id: site-{region_id}\nname: {name}党群服务中心\nkind: 党群服务中心\n"
+                                                    f"region: {region_id}\nsources:\n  - src-report\n")
+
+
+def order_in(text: str, labels: list[str]) -> list[str]:
+    return sorted(labels, key=text.index)
+
+
+def test_plans_are_unique_and_cases_stay_out_of_the_nav(library):
+    plans, _ = pages_of(library)
+    assert len(plans) == len(set(plans))
+    assert not plans["cases/demo-case.md"].in_nav and not plans["sites/demo-site.md"].in_nav
+    assert plans["cases/index.md"].in_nav and plans["handbook/demo-aspect.md"].in_nav
+    assert plans["cases/demo-case.md"].data_file == "data/cases/demo-case.yml"
+
+
+def test_browse_by_region_is_in_pinyin_order(library):
+    add_places(library)
+    _, pages = pages_of(library)
+    headings = re.findall(r"^## (\S+) \{#", pages["browse/region.md"], re.M)
+    assert headings == ["长清区", "示例县", "汶上县", "岳麓区"]  # chang, shi, wen, yue
+    assert sorted(headings) == ["岳麓区", "汶上县", "示例县", "长清区"]  # not code point order
+
+
+def test_region_tree_lists_siblings_in_pinyin_order(library):
+    add_places(library)
+    _, pages = pages_of(library)
+    tree = pages["regions/index.md"]
+    assert order_in(tree, ["[岳麓区]", "[汶上县]", "[长清区]", "[示例市]"]) == ["[长清区]", "[示例市]", "[汶上县]", "[岳麓区]"]
+    assert "    - [示例县](county.md)" in tree  # nested under 示例市
+
+
+def test_draft_cases_are_not_published_nor_linked(library):
+    library.replace("cases/demo-case.yml", "kind: 党建品牌", "kind: 党建品牌\nstatus: draft")
+    plans, pages = pages_of(library)
+    assert "cases/demo-case.md" not in plans
+    assert not [uri for uri, text in pages.items() if "demo-case.md" in text]
+    assert "案例库中还没有案例对应这一方面" in pages["handbook/demo-aspect.md"]
+
+
+def test_previous_and_next_run_across_the_manual(library):
+    library.replace("manual/demo-category.yml", "    cases:\n      - demo-case\n", "    cases:\n      - demo-case\n"
+                    "  - id: second-aspect\n    number: 2\n    title: 主题党日\n    summary: 每月固定一天。\n"
+                    "    requirements:\n      - 每月开展。\n    procedure:\n      - title: 确定主题\n"
+                    "    checklist:\n      - 有记录\n    rules:\n      - source: reg-branch\n        point: 按期开展。\n")
+    _, pages = pages_of(library, aspects=2)
+    assert "下一个方面：[主题党日](second-aspect.md)" in pages["handbook/demo-aspect.md"]
+    assert "上一个方面：[三会一课](demo-aspect.md)" in pages["handbook/second-aspect.md"]
+
+
+def test_handbook_nav_lists_categories_and_aspects(library):
+    kb, _ = check(Settings(data_dir=library.data, manual_categories=1, manual_aspects=1))
+    nav = [{"首页": "index.md"}, {"党务手册": "handbook/index.md"}, {"术语表": "glossary.md"}]
+    assert expand_handbook(nav, kb) == [
+        {"首页": "index.md"},
+        {"党务手册": ["handbook/index.md", {"1. 组织生活": ["handbook/demo-category.md", "handbook/demo-aspect.md"]}]},
+        {"术语表": "glossary.md"},
+    ]
+    assert expand_handbook(None, kb) is None
+
+
+def test_record_ids_named_index_do_not_take_the_index_page(library):
+    text = library.read("sites/demo-site.yml").replace("id: demo-site", "id: index")
+    library.write("sites/demo-site.yml", None)
+    library.write("sites/index.yml", text)
+    library.replace("cases/demo-case.yml", "  - demo-site", "  - index")
+    plans, pages = pages_of(library)
+    assert plans["sites/index.md"].template == "sites_index.md.j2"
+    assert plans["sites/index_.md"].template == "site.md.j2"
+    assert "(../sites/index_.md)" in pages["cases/demo-case.md"]

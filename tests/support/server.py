@@ -1,0 +1,45 @@
+"""Building a site with ``hongling build`` and serving it on loopback, for browser and crawler tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from . import REPO
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site; the LinkChecker header lets LinkChecker skip its politeness delay."""
+
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its root URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def hongling_build(config: Path, out: Path) -> Path:
+    result = subprocess.run([sys.executable, "-m", "generator", "--config", str(config), "build", "--strict",
+                             "--out", str(out)], cwd=REPO, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
