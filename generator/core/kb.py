@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .schema import BY_NAME
+from .schema import title_field
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,7 @@ class Entry:
 
     @property
     def title(self) -> str:
-        spec = BY_NAME.get(self.kind)
-        return getattr(self.record, spec.title_field if spec else "title")
+        return getattr(self.record, title_field(self.kind))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Stage 3, link: ids, references, local references, cycles, backlinks and related cases.
+"""Stage 3, link: ids, references, cycles, each kind's own checks, backlinks and related cases.
 
 Every check here runs over indexes built once (ids, features), never over all pairs of records,
 so that linking stays linear in the size of the library.
@@ -9,24 +9,16 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import defaultdict
-from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from .kb import Backlink, Entry, KnowledgeBase
-from .numerals import number_forms
 from .problems import Location, Problem
 from .refs import iter_refs
 from .related import related_cases
-from .schema import BY_NAME, kind_label
+from .schema import KINDS, kind_label
 from .settings import Settings
 from .validate import ValidRecord, loc_text
 from .yamlnodes import find, position
-
-CYCLE_FIELDS = {("region", "parent"), ("curriculum", "prerequisites")}
-"""Hierarchies that must not loop: a region cannot contain itself, a course cannot require itself."""
-
-
-# --- the linker -------------------------------------------------------------------------------
 
 
 def identity(value: str) -> str:
@@ -35,6 +27,9 @@ def identity(value: str) -> str:
 
 
 class Linker:
+    """Resolves every reference and runs the checks that need the whole library. It is the
+    :class:`~generator.core.schema.kind.LinkScope` that each kind's own checks work in."""
+
     def __init__(self, records: list[ValidRecord], settings: Settings, broken: set[str]) -> None:
         self.records = records
         self.broken = broken
@@ -49,13 +44,20 @@ class Linker:
     # positions
 
     def problem(self, owner: ValidRecord, path: tuple[Any, ...], code: str, message: str, hint: str = "",
-                also: tuple[Location, ...] = (), want_key: bool = False) -> None:
-        line, column, span = position(find(owner.file.root, path, want_key=want_key))
+                also: tuple[Location, ...] = ()) -> None:
+        line, column, span = position(find(owner.file.root, path))
         self.problems.append(Problem(code, message, owner.file.rel, line + 1, column + 1, loc_text(path), hint, span, also))
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
 
     def location(self, owner: ValidRecord, path: tuple[Any, ...]) -> Location:
         line, column, _ = position(find(owner.file.root, path))
         return Location(owner.file.rel, line + 1, column + 1)
+
+    def record(self, record_id: str | None) -> Any | None:
+        entry = self.by_id.get(record_id) if record_id else None
+        return entry.record if entry is not None else None
 
     # ids
 
@@ -76,13 +78,12 @@ class Linker:
 
     def register_all(self) -> None:
         for owner in self.records:
-            record = owner.record
-            kind = owner.file.kind.name
-            self.register(owner, Entry(record.id, kind, record, owner.file.rel, ("id",)), ("id",))
-            if kind == "category":
-                for index, aspect in enumerate(record.aspects):
-                    path = ("aspects", index, "id")
-                    self.register(owner, Entry(aspect.id, "aspect", aspect, owner.file.rel, path, record.id), path)
+            record, spec = owner.record, owner.file.kind
+            self.register(owner, Entry(record.id, spec.name, record, owner.file.rel, ("id",)), ("id",))
+            for nested in spec.nested:
+                for index, part in enumerate(getattr(record, nested.field)):
+                    path = (nested.field, index, "id")
+                    self.register(owner, Entry(part.id, nested.name, part, owner.file.rel, path, record.id), path)
 
     def lookup(self, target: str) -> Entry | None:
         return self.entries.get(identity(target))
@@ -94,18 +95,15 @@ class Linker:
         for entry in self.entries.values():
             ids_by_kind[entry.kind].append(entry.id)
         for owner in self.records:
-            self_ids = {owner.record.id}
-            if owner.file.kind.name == "category":
-                self_ids |= {a.id for a in owner.record.aspects}
             for path, target, kinds in iter_refs(owner.record):
                 self.resolve(owner, path, target, kinds, ids_by_kind)
 
     def resolve(self, owner: ValidRecord, path: tuple[Any, ...], target: str, kinds: tuple[str, ...],
                 ids_by_kind: dict[str, list[str]]) -> None:
-        holder = self.holder_id(owner, path)
+        holder, holder_kind = self.holder(owner, path)
         entry = self.by_id.get(target)
         if entry is not None and entry.kind in kinds and entry.id != holder:
-            self.backlinks[target].append(Backlink(holder, self.kind_of_holder(owner, path), loc_text(path)))
+            self.backlinks[target].append(Backlink(holder, holder_kind, loc_text(path)))
             return
         wanted = "或".join(kind_label(k) for k in kinds)
         entry = self.lookup(target)
@@ -139,7 +137,7 @@ class Linker:
             self.problem(owner, path, "E-REF", f"编号应写作 “{entry.id}”，这里写成了 “{target}”。",
                          f"改为 “{entry.id}”。")
             return
-        self.backlinks[entry.id].append(Backlink(holder, self.kind_of_holder(owner, path), loc_text(path)))
+        self.backlinks[entry.id].append(Backlink(holder, holder_kind, loc_text(path)))
 
     def named(self, name: str, kinds: tuple[str, ...]) -> Entry | None:
         """The record of ``kinds`` whose title, name, term or alias is ``name`` (only on errors)."""
@@ -148,79 +146,45 @@ class Linker:
                 return entry
         return None
 
-    def holder_id(self, owner: ValidRecord, path: tuple[Any, ...]) -> str:
-        """The id of the record or nested aspect that holds ``path``."""
-        if owner.file.kind.name == "category" and len(path) > 1 and path[0] == "aspects":
-            return owner.record.aspects[path[1]].id
-        return owner.record.id
-
-    def kind_of_holder(self, owner: ValidRecord, path: tuple[Any, ...]) -> str:
-        if owner.file.kind.name == "category" and len(path) > 1 and path[0] == "aspects":
-            return "aspect"
-        return owner.file.kind.name
+    def holder(self, owner: ValidRecord, path: tuple[Any, ...]) -> tuple[str, str]:
+        """(id, kind) of the record, or of the nested part (an aspect), that holds ``path``."""
+        if len(path) > 1:
+            for nested in owner.file.kind.nested:
+                if path[0] == nested.field:
+                    return getattr(owner.record, nested.field)[path[1]].id, nested.name
+        return owner.record.id, owner.file.kind.name
 
     # hierarchies
 
     def check_cycles(self) -> None:
-        for kind, field in sorted(CYCLE_FIELDS):
-            graph: dict[str, list[str]] = {}
-            owners: dict[str, ValidRecord] = {}
-            for owner in self.records:
-                if owner.file.kind.name != kind:
-                    continue
-                value = getattr(owner.record, field)
-                targets = list(value) if isinstance(value, tuple) else ([value] if value else [])
-                graph[owner.record.id] = [t for t in targets if t in graph or self.lookup(t)]
-                owners[owner.record.id] = owner
-            for cycle in find_cycles(graph):
-                start = owners[cycle[0]]
-                loop = " → ".join(cycle + [cycle[0]])
-                targets = getattr(start.record, field)
-                index = list(targets).index(cycle[1 % len(cycle)]) if isinstance(targets, tuple) else None
-                path = (field,) if index is None else (field, index)
-                also = tuple(self.location(owners[c], (field,)) for c in cycle[1:])
-                self.problem(start, path, "E-CYCLE", f"{kind_label(kind)}之间循环引用：{loop}。",
-                             "删除其中一个引用，让层级关系有头有尾。", also)
+        for spec in sorted(KINDS, key=lambda s: s.name):
+            for field in sorted(spec.acyclic):
+                self.check_cycle(spec.name, field)
 
-    # local references and numbering
-
-    def check_local(self) -> None:
-        case_metrics: dict[str, set[str]] = {}
+    def check_cycle(self, kind: str, field: str) -> None:
+        graph: dict[str, list[str]] = {}
+        owners: dict[str, ValidRecord] = {}
         for owner in self.records:
-            record, kind = owner.record, owner.file.kind.name
-            if kind == "case":
-                case_metrics[record.id] = self.unique(owner, "metrics", "id", record.metrics, "指标编号")
-            elif kind == "category":
-                self.unique(owner, "aspects", "number", record.aspects, "方面序号")
-            elif kind == "curriculum":
-                modules = self.unique(owner, "modules", "id", record.modules, "模块编号")
-                lessons: set[str] = set()
-                for m_index, module in enumerate(record.modules):
-                    for l_index, lesson in enumerate(module.lessons):
-                        if lesson.id in lessons or lesson.id in modules:
-                            self.problem(owner, ("modules", m_index, "lessons", l_index, "id"), "E-DUP-LOCAL",
-                                         f"课时编号 “{lesson.id}” 在本课程中重复。", "同一课程内的课时编号必须唯一。")
-                        lessons.add(lesson.id)
-                self.unique(owner, "levels", "id", record.levels, "等级编号")
-                self.unique(owner, "levels", "order", record.levels, "等级顺序")
-                for v_index, level in enumerate(record.levels):
-                    for i, lesson_id in enumerate(level.lessons):
-                        if lesson_id not in lessons:
-                            self.local_missing(owner, ("levels", v_index, "lessons", i), lesson_id, lessons, "课时")
-        categories = [o for o in self.records if o.file.kind.name == "category"]
-        seen_numbers: dict[int, ValidRecord] = {}
-        for owner in categories:
-            number = owner.record.number
-            if number in seen_numbers:
-                self.problem(owner, ("number",), "E-DUP-LOCAL", f"大项序号 {number} 重复。",
-                             "九个大项的序号应为 1—9，各不相同。", (self.location(seen_numbers[number], ("number",)),))
-            seen_numbers.setdefault(number, owner)
-        for owner in self.records:
-            if owner.file.kind.name == "practice":
-                self.check_practice(owner, case_metrics)
-        self.check_manual_shape(categories)
+            if owner.file.kind.name != kind:
+                continue
+            value = getattr(owner.record, field)
+            targets = list(value) if isinstance(value, tuple) else ([value] if value else [])
+            graph[owner.record.id] = [t for t in targets if t in graph or self.lookup(t)]
+            owners[owner.record.id] = owner
+        for cycle in find_cycles(graph):
+            start = owners[cycle[0]]
+            loop = " → ".join(cycle + [cycle[0]])
+            targets = getattr(start.record, field)
+            index = list(targets).index(cycle[1 % len(cycle)]) if isinstance(targets, tuple) else None
+            path = (field,) if index is None else (field, index)
+            also = tuple(self.location(owners[c], (field,)) for c in cycle[1:])
+            self.problem(start, path, "E-CYCLE", f"{kind_label(kind)}之间循环引用：{loop}。",
+                         "删除其中一个引用，让层级关系有头有尾。", also)
 
-    def unique(self, owner: ValidRecord, field: str, attr: str, items: tuple[Any, ...], label: str) -> set[Any]:
+    # helpers for the kinds' own checks
+
+    def unique(self, owner: ValidRecord, field: str, attr: str, items: Sequence[Any], label: str) -> set[Any]:
+        """The values of ``attr`` over ``items``; a repeated one is reported where it repeats."""
         seen: dict[Any, int] = {}
         for index, item in enumerate(items):
             value = getattr(item, attr)
@@ -238,46 +202,13 @@ class Linker:
         hint = f"是否指 “{guess[0]}”？" if guess else (f"现有{what}：" + "、".join(sorted(known)) if known else f"先定义{what}。")
         self.problem(owner, path, "E-LOCAL-REF", f"找不到{what} “{value}”。", hint)
 
-    def check_practice(self, owner: ValidRecord, case_metrics: dict[str, set[str]]) -> None:
-        record = owner.record
-        keys = self.unique(owner, "dimensions", "key", record.dimensions, "比较维度")
-        for v_index, variant in enumerate(record.variants):
-            for d_index, value in enumerate(variant.values):
-                if value.key not in keys:
-                    self.local_missing(owner, ("variants", v_index, "values", d_index, "key"), value.key, keys, "比较维度")
-            if variant.metrics and variant.case is None:
-                self.problem(owner, ("variants", v_index, "metrics"), "E-LOCAL-REF",
-                             "列出了指标编号，但没有写 case（指标属于哪个案例）。", "补上 case 字段。")
-                continue
-            known = case_metrics.get(variant.case or "", set())
-            for m_index, metric_id in enumerate(variant.metrics):
-                if variant.case in case_metrics and metric_id not in known:
-                    self.local_missing(owner, ("variants", v_index, "metrics", m_index), metric_id, known, "指标")
-
-    def check_manual_shape(self, categories: list[ValidRecord]) -> None:
-        if not categories:
-            return
-        aspects = sum(len(o.record.aspects) for o in categories)
-        want_c, want_a = self.settings.manual_categories, self.settings.manual_aspects
-        if len(categories) != want_c or aspects != want_a:
-            folder = BY_NAME["category"].folder
-            self.problems.append(Problem(
-                "E-MANUAL-SHAPE", f"手册应有 {want_c} 个大项、{want_a} 个方面，现有 {len(categories)} 个大项、{aspects} 个方面。",
-                f"{self.settings.data_dir.name}/{folder}",
-                hint="补齐或合并大项与方面；如果本地手册结构不同，在 mkdocs.yml 的 hongling 插件设置里修改 "
-                     "manual_categories / manual_aspects。"))
-
-    # metrics
-
-    def check_quotes(self) -> None:
+    def check_kinds(self) -> None:
+        by_kind: dict[str, list[ValidRecord]] = defaultdict(list)
         for owner in self.records:
-            if owner.file.kind.name != "case":
-                continue
-            for index, metric in enumerate(owner.record.metrics):
-                forms = number_forms(metric.value)
-                if not any(form in metric.quote for form in forms):
-                    self.problem(owner, ("metrics", index, "quote"), "W-QUOTE",
-                                 f"引文中找不到数字 {metric.value}。", "引文应是原文中包含这个数字的那一句，便于核对。")
+            by_kind[owner.file.kind.name].append(owner)
+        for spec in KINDS:
+            for kind_check in spec.checks:
+                kind_check(self, by_kind.get(spec.name, []))
 
     def check_titles(self) -> None:
         seen: dict[tuple[str, str], ValidRecord] = {}
@@ -292,14 +223,11 @@ class Linker:
             else:
                 seen[key] = owner
 
-    # related cases
-
     def run(self) -> KnowledgeBase:
         self.register_all()
         self.resolve_all()
         self.check_cycles()
-        self.check_local()
-        self.check_quotes()
+        self.check_kinds()
         self.check_titles()
         by_kind: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.entries.values():

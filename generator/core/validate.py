@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from . import textcheck
-from .schema.keys import CHINESE_KEYS
+from .schema import CHINESE_KEYS
 from .memo import FileMemo
 from .load import LoadedFile
 from .problems import Location, Problem

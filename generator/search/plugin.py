@@ -21,11 +21,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ..core.schema import page_kinds
 from .extract import documents
 from .index import SearchIndex
 
-FOLDER_LABELS = {"handbook": "党务手册", "cases": "案例库", "sites": "阵地", "practices": "做法比较",
-                 "regions": "地区", "courses": "培训课程", "browse": "案例库", "guide": "首页"}
+OTHER_FOLDERS = {"browse": "案例库", "guide": "首页"}
+"""Sections of the folders that hold no record kind's pages."""
+
+FOLDER_LABELS = {**{pages.folder: pages.section for _, pages in page_kinds() if pages.folder}, **OTHER_FOLDERS}
 """Where a page sits, for pages outside the navigation (cases and sites are too many for it)."""
 
 

@@ -7,17 +7,18 @@ pinyin order. Pure, like the rest of :mod:`generator.site`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup
 
 from ..core.kb import Entry
 from ..core.problems import CODES
+from ..core.schema import kind_label, page_kinds, pages_of
 from ..core.schema.curriculum import CurriculumKind
 from ..core.schema.source import SourceKind
 from .browse import BROWSE, plan_browse
 from .pinyin import by_pinyin, initial
-from .plans import Labels, PagePlan
+from .plans import Context, PagePlan
 from .resolver import Link, Resolver, src_uri_of
 from .stats import statistics, svg
 
@@ -36,57 +37,118 @@ def region_tree(site: Resolver, children: dict[str | None, list[Entry]], parent:
     return rows
 
 
-def plan_indexes(site: Resolver, labels: Labels, order: list[Entry],
-                 children: dict[str | None, list[Entry]]) -> list[PagePlan]:
-    kb = site.kb
-    categories = sorted(kb.of_kind("category"), key=lambda e: e.record.number)
-    cases = site.entries("case")
-    counts = {"case": len(cases), "site": len(site.entries("site")), "practice": len(site.entries("practice")),
-              "category": len(categories), "aspect": len(order), "curriculum": len(site.entries("curriculum")),
-              "term": len(kb.of_kind("term")), "source": len(kb.of_kind("source")), "region": len(kb.of_kind("region"))}
-    pages = [
-        PagePlan("index.md", "home.md.j2", "首页", {"counts": counts, "browse": [Link(t, u) for u, t in BROWSE],
-                                                    "start": site.link(order[0].id) if order else None}, in_nav=True),
-        PagePlan("handbook/index.md", "handbook_index.md.j2", "《红领党务通》党务手册", {
-            "categories": [{"link": site.link(c.id), "record": c.record,
-                            "aspects": [{"link": site.link(a.id), "record": a}
-                                        for a in sorted(c.record.aspects, key=lambda a: a.number) if site.visible(a.id)]}
-                           for c in categories],
-            "counts": counts}, in_nav=True),
-        PagePlan("cases/index.md", "cases_index.md.j2", "案例库", {
-            "cases": [{"link": site.link(c.id), "record": c.record, "region": site.link(c.record.region)} for c in cases],
-            "browse": [Link(t, u) for u, t in BROWSE if u != "browse/site-kind.md"]}, in_nav=True),
-        PagePlan("sites/index.md", "sites_index.md.j2", "示范点与阵地", {
-            "sites": [{"link": site.link(s.id), "record": s.record, "region": site.link(s.record.region),
-                       "kind": Link(s.record.kind, "browse/site-kind.md", labels.site_kinds[s.record.kind])}
-                      for s in site.entries("site")]}, in_nav=True),
-        PagePlan("practices/index.md", "practices_index.md.j2", "做法比较", {
-            "practices": [{"link": site.link(p.id), "record": p.record,
-                           "regions": site.sorted_links(v.region for v in p.record.variants)}
-                          for p in site.entries("practice")]}, in_nav=True),
-        PagePlan("regions/index.md", "regions_index.md.j2", "地区", {"tree": region_tree(site, children)}, in_nav=True),
-        PagePlan("courses/index.md", "courses_index.md.j2", "培训课程", {
-            "groups": [(kind, [{"link": site.link(c.id), "record": c.record, "region": site.link(c.record.region)}
-                               for c in site.entries("curriculum") if c.record.kind == kind])
-                       for kind in CurriculumKind.__args__],
-            "handouts": [{"link": site.link(h.id), "record": h.record} for h in site.entries("handout")]}, in_nav=True),
-        plan_glossary(site),
-        plan_question_bank(site, order),
-        plan_sources(site),
-        PagePlan("guide/codes.md", "codes.md.j2", "错误代码", {"codes": list(CODES.items())}, in_nav=True),
-        plan_statistics(site),
-    ]
-    return pages + plan_browse(site, labels, children)
+IndexPlanner = Callable[[Context], PagePlan]
+
+INDEX_PLANNERS: dict[str, IndexPlanner] = {}
+"""The planners of index pages by kind, in the order the site lists them."""
 
 
-def plan_statistics(site: Resolver) -> PagePlan:
-    figures = statistics(site.kb, site)
+def index_planner(kind: str) -> Callable[[IndexPlanner], IndexPlanner]:
+    """Register the function that plans the page listing every record of ``kind``."""
+    def register(function: IndexPlanner) -> IndexPlanner:
+        INDEX_PLANNERS[kind] = function
+        return function
+    return register
+
+
+def index_page(kind: str, template: str, context: dict[str, Any]) -> PagePlan:
+    """The index page of ``kind`` at the path and with the title its registry entry gives."""
+    pages = pages_of(kind)
+    assert pages is not None and pages.index is not None, f"{kind} has no index page"
+    return PagePlan(pages.index, template, pages.index_title or kind_label(kind), context, in_nav=True)
+
+
+def plan_generic_index(kind: str, ctx: Context) -> PagePlan:
+    """The index of a kind without an index planner of its own: its records in pinyin order."""
+    return index_page(kind, "index.md.j2", {"label": kind_label(kind),
+                                            "records": [ctx.site.link(e.id) for e in ctx.site.entries(kind)]})
+
+
+def counts_of(ctx: Context) -> dict[str, int]:
+    """Published records of every kind on the site (the home and handbook pages show them)."""
+    return {kind: len(ctx.site.entries(kind)) for kind, _ in page_kinds()}
+
+
+def plan_indexes(ctx: Context) -> list[PagePlan]:
+    """The home page, every kind's index (registered or generic), error codes, statistics, browse pages."""
+    site, order = ctx.site, ctx.order
+    pages = [PagePlan("index.md", "home.md.j2", "首页", {"counts": counts_of(ctx), "browse": [Link(t, u) for u, t in BROWSE],
+                                                        "start": site.link(order[0].id) if order else None}, in_nav=True)]
+    pages += [planner(ctx) for planner in INDEX_PLANNERS.values()]
+    planned = {page.src_uri for page in pages}
+    for kind, kind_pages in page_kinds():
+        if kind_pages.index and kind_pages.index not in planned:
+            pages.append(plan_generic_index(kind, ctx))
+            planned.add(kind_pages.index)
+    pages += [PagePlan("guide/codes.md", "codes.md.j2", "错误代码", {"codes": list(CODES.items())}, in_nav=True),
+              plan_statistics(ctx)]
+    return pages + plan_browse(site, ctx.labels, ctx.children)
+
+
+@index_planner("category")
+def plan_handbook_index(ctx: Context) -> PagePlan:
+    site = ctx.site
+    return index_page("category", "handbook_index.md.j2", {
+        "categories": [{"link": site.link(c.id), "record": c.record,
+                        "aspects": [{"link": site.link(a.id), "record": a}
+                                    for a in sorted(c.record.aspects, key=lambda a: a.number) if site.visible(a.id)]}
+                       for c in ctx.categories],
+        "counts": counts_of(ctx)})
+
+
+@index_planner("case")
+def plan_cases_index(ctx: Context) -> PagePlan:
+    site = ctx.site
+    return index_page("case", "cases_index.md.j2", {
+        "cases": [{"link": site.link(c.id), "record": c.record, "region": site.link(c.record.region)}
+                  for c in site.entries("case")],
+        "browse": [Link(t, u) for u, t in BROWSE if u != "browse/site-kind.md"]})
+
+
+@index_planner("site")
+def plan_sites_index(ctx: Context) -> PagePlan:
+    site = ctx.site
+    return index_page("site", "sites_index.md.j2", {
+        "sites": [{"link": site.link(s.id), "record": s.record, "region": site.link(s.record.region),
+                   "kind": Link(s.record.kind, "browse/site-kind.md", ctx.labels.site_kinds[s.record.kind])}
+                  for s in site.entries("site")]})
+
+
+@index_planner("practice")
+def plan_practices_index(ctx: Context) -> PagePlan:
+    site = ctx.site
+    return index_page("practice", "practices_index.md.j2", {
+        "practices": [{"link": site.link(p.id), "record": p.record,
+                       "regions": site.sorted_links(v.region for v in p.record.variants)}
+                      for p in site.entries("practice")]})
+
+
+@index_planner("region")
+def plan_regions_index(ctx: Context) -> PagePlan:
+    return index_page("region", "regions_index.md.j2", {"tree": region_tree(ctx.site, ctx.children)})
+
+
+@index_planner("curriculum")
+def plan_courses_index(ctx: Context) -> PagePlan:
+    site = ctx.site
+    return index_page("curriculum", "courses_index.md.j2", {
+        "groups": [(kind, [{"link": site.link(c.id), "record": c.record, "region": site.link(c.record.region)}
+                           for c in site.entries("curriculum") if c.record.kind == kind])
+                   for kind in CurriculumKind.__args__],
+        "handouts": [{"link": site.link(h.id), "record": h.record} for h in site.entries("handout")]})
+
+
+def plan_statistics(ctx: Context) -> PagePlan:
+    figures = statistics(ctx.site.kb, ctx.site)
     charts = [{"chart": chart, "svg": Markup(svg(chart))} for chart in figures.charts]
-    return PagePlan("statistics.md", "statistics.md.j2", "数字统计", {"counts": figures.counts, "charts": charts},
-                    in_nav=True)
+    labels = {kind: kind_label(kind) for kind, _ in page_kinds()}
+    return PagePlan("statistics.md", "statistics.md.j2", "数字统计", {
+        "counts": counts_of(ctx), "labels": labels, "metrics": figures.metrics, "charts": charts}, in_nav=True)
 
 
-def plan_glossary(site: Resolver) -> PagePlan:
+@index_planner("term")
+def plan_glossary(ctx: Context) -> PagePlan:
+    site = ctx.site
     terms = site.entries("term")
     letters: dict[str, list[dict[str, Any]]] = {}
     for entry in terms:
@@ -100,11 +162,13 @@ def plan_glossary(site: Resolver) -> PagePlan:
             "backlinks": site.backlinks(entry.id),
         })
     ordered = sorted(letters.items(), key=lambda item: (item[0] == "#", item[0]))
-    return PagePlan("glossary.md", "glossary.md.j2", "术语表", {"letters": ordered}, in_nav=True)
+    return index_page("term", "glossary.md.j2", {"letters": ordered})
 
 
-def plan_question_bank(site: Resolver, order: list[Entry]) -> PagePlan:
+@index_planner("question")
+def plan_question_bank(ctx: Context) -> PagePlan:
     """The 题库 at a glance: how many questions of each kind every aspect has, linked to them."""
+    site, order = ctx.site, ctx.order
     kinds = ("单选", "多选", "判断", "简答")
     rows = []
     for aspect in order:
@@ -113,14 +177,16 @@ def plan_question_bank(site: Resolver, order: list[Entry]) -> PagePlan:
         rows.append({"aspect": site.link(aspect.id), "quiz": Link("自测题", src_uri_of(aspect)[0], "quiz") if questions else None,
                      "counts": counts, "total": len(questions)})
     totals = [sum(r["counts"][i] for r in rows) for i in range(len(kinds))]
-    return PagePlan("questions.md", "questions.md.j2", "题库", {"rows": rows, "kinds": kinds, "totals": totals,
-                                                              "total": sum(totals)}, in_nav=True)
+    return index_page("question", "questions.md.j2", {"rows": rows, "kinds": kinds, "totals": totals,
+                                                      "total": sum(totals)})
 
 
-def plan_sources(site: Resolver) -> PagePlan:
+@index_planner("source")
+def plan_sources(ctx: Context) -> PagePlan:
+    site = ctx.site
     groups = []
     for kind in SourceKind.__args__:
         entries = by_pinyin((e for e in site.kb.of_kind("source") if e.record.kind == kind), lambda e: e.title)
         if entries:
             groups.append((kind, [{"entry": e, "source": e.record, "backlinks": site.backlinks(e.id)} for e in entries]))
-    return PagePlan("sources.md", "sources.md.j2", "来源", {"groups": groups}, in_nav=True)
+    return index_page("source", "sources.md.j2", {"groups": groups})

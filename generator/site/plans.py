@@ -8,9 +8,11 @@ themselves plus what a template cannot work out alone (links, sorted lists, figu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Protocol
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from ..core.kb import Entry, KnowledgeBase
+from ..core.refs import iter_refs
+from ..core.schema import page_kinds, pages_of
 from .pinyin import anchors, by_pinyin
 from .resolver import Link, Resolver, src_uri_of
 
@@ -94,11 +96,103 @@ def manual_order(kb: KnowledgeBase) -> list[Entry]:
     return out
 
 
-def record_page(entry: Entry, template: str, site: Resolver, **context: Any) -> PagePlan:
+def record_page(entry: Entry, site: Resolver, **context: Any) -> PagePlan:
+    """A record's page, with its kind's template, from the record, its backlinks and ``context``."""
+    pages = pages_of(entry.kind)
+    assert pages is not None and pages.template is not None, f"{entry.kind} records have no page template"
     src_uri, _ = src_uri_of(entry)
     base = {"entry": entry, "record": entry.record, "backlinks": site.backlinks(entry.id)}
-    in_nav = entry.kind in ("category", "aspect")  # the handbook's 9 + 26 pages (see nav.py)
-    return PagePlan(src_uri, template, entry.title, {**base, **context}, entry.file, in_nav)
+    return PagePlan(src_uri, pages.template, entry.title, {**base, **context}, entry.file, pages.in_nav)
+
+
+# --- what planners share, and the registry of planners ------------------------------------------
+
+
+def region_children(site: Resolver) -> dict[str | None, list[Entry]]:
+    children: dict[str | None, list[Entry]] = {}
+    for region in site.entries("region"):
+        parent = region.record.parent if site.visible(region.record.parent) else None
+        children.setdefault(parent, []).append(region)
+    return children
+
+
+def descendants(region_id: str, children: dict[str | None, list[Entry]]) -> list[str]:
+    out, stack, seen = [], [region_id], {region_id}
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child.id not in seen:
+                seen.add(child.id)
+                out.append(child.id)
+                stack.append(child.id)
+    return out
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the planners of one build share, computed once."""
+
+    site: Resolver
+    labels: Labels
+    categories: list[Entry]
+    """The manual's categories in their numbered order."""
+    order: list[Entry]
+    """The manual's aspects across all categories, in reading order."""
+    handouts: Mapping[str, HandoutView]
+    """Handouts by the id of the record they print (a course, a case, a trainer's handout)."""
+    children: dict[str | None, list[Entry]]
+    """Published regions under each region (``None``: top level)."""
+    cases_in: dict[str, list[str]]
+    sites_in: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, site: Resolver, handouts: Sequence[HandoutView]) -> Context:
+        cases_in: dict[str, list[str]] = {}
+        sites_in: dict[str, list[str]] = {}
+        for case in site.entries("case"):
+            cases_in.setdefault(case.record.region, []).append(case.id)
+        for record in site.entries("site"):
+            sites_in.setdefault(record.record.region, []).append(record.id)
+        return cls(site, labels_of(site), sorted(site.kb.of_kind("category"), key=lambda e: e.record.number),
+                   manual_order(site.kb), {h.origin.id: h for h in handouts}, region_children(site),
+                   cases_in, sites_in)
+
+
+Planner = Callable[[Entry, Context], PagePlan]
+Entries = Callable[[Context], Iterable[Entry]]
+
+
+@dataclass(frozen=True)
+class Registered:
+    plan: Planner
+    entries: Entries | None
+    """Which records get a page, in page order; ``None``: the kind's published records in pinyin order."""
+
+
+PLANNERS: dict[str, Registered] = {}
+"""The record planners by kind, in the order the site lists their pages."""
+
+
+def planner(kind: str, entries: Entries | None = None) -> Callable[[Planner], Planner]:
+    """Register the function that plans the page of each record of ``kind``."""
+    def register(function: Planner) -> Planner:
+        PLANNERS[kind] = Registered(function, entries)
+        return function
+    return register
+
+
+def plan_record(entry: Entry, ctx: Context) -> PagePlan:
+    """The page of a record of a kind without a planner of its own: its template gets the record,
+    its backlinks and links to every record it names."""
+    return record_page(entry, ctx.site, links=ctx.site.links(target for _, target, _ in iter_refs(entry.record)))
+
+
+def planned_kinds() -> list[tuple[str, Registered]]:
+    """Every kind whose records get pages: the registered planners first, in their order, then the
+    kinds that only declare a template, in registry order."""
+    kinds = [(kind, PLANNERS[kind]) for kind in PLANNERS]
+    kinds += [(kind, Registered(plan_record, None)) for kind, pages in page_kinds()
+              if pages.template and kind not in PLANNERS]
+    return kinds
 
 
 

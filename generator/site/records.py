@@ -1,5 +1,9 @@
 """Plan the page of each record: a handbook category or aspect, a case, a site, a practice, a
-region, a course, and the print view of each handout. Pure: no I/O and no MkDocs."""
+region, a course, and the print view of each handout. Pure: no I/O and no MkDocs.
+
+Each planner is registered for its kind (:func:`planner`), in the order the site lists its pages;
+a kind with a page template and no planner of its own gets :func:`plan_record`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from ..core.kb import Entry
 from ..core.schema.question import KIND_ORDER, answer_text
 from ..core.schema.region import RegionLevel
 from . import figures
-from .plans import HandoutView, Labels, PagePlan, case_cards, record_page
+from .plans import Context, HandoutView, PagePlan, case_cards, descendants, planner, record_page
 from .resolver import Link, Resolver, src_uri_of
 
 LEVELS: tuple[str, ...] = RegionLevel.__args__
@@ -18,19 +22,23 @@ LEVELS: tuple[str, ...] = RegionLevel.__args__
 # --- handbook --------------------------------------------------------------------------------
 
 
-def plan_category(entry: Entry, site: Resolver) -> PagePlan:
+@planner("category", entries=lambda ctx: ctx.categories)
+def plan_category(entry: Entry, ctx: Context) -> PagePlan:
+    site = ctx.site
     aspects = [{"link": site.link(a.id), "record": a}
                for a in sorted(entry.record.aspects, key=lambda a: a.number) if site.visible(a.id)]
-    return record_page(entry, "category.md.j2", site, aspects=aspects)
+    return record_page(entry, site, aspects=aspects)
 
 
-def plan_aspect(entry: Entry, site: Resolver, order: list[Entry]) -> PagePlan:
+@planner("aspect", entries=lambda ctx: ctx.order)
+def plan_aspect(entry: Entry, ctx: Context) -> PagePlan:
+    site, order = ctx.site, ctx.order
     aspect = entry.record
     index = next(i for i, e in enumerate(order) if e.id == entry.id)
     cases = [e.id for e in site.referrers(entry.id, "case")] + list(aspect.cases)
     rules = [{"rule": r, "source": site.link(r.source)} for r in aspect.rules]
     return record_page(
-        entry, "aspect.md.j2", site,
+        entry, site,
         category=site.link(entry.parent),
         category_record=site.kb.entries[entry.parent].record if entry.parent else None,
         rules=rules,
@@ -57,7 +65,9 @@ def metric_rows(site: Resolver, case_entry: Entry) -> list[dict[str, Any]]:
     } for m in case_entry.record.metrics]
 
 
-def plan_case(entry: Entry, site: Resolver, labels: Labels, handout: HandoutView | None = None) -> PagePlan:
+@planner("case")
+def plan_case(entry: Entry, ctx: Context) -> PagePlan:
+    site, labels, handout = ctx.site, ctx.labels, ctx.handouts.get(entry.id)
     case = entry.record
     rows = metric_rows(site, entry)
     practices = [{
@@ -68,7 +78,7 @@ def plan_case(entry: Entry, site: Resolver, labels: Labels, handout: HandoutView
         "metrics": [r for r in rows if r["metric"].practice == named.name],
     } for number, named in enumerate(case.practices, 1)]
     return record_page(
-        entry, "case.md.j2", site,
+        entry, site,
         region_path=site.region_path(case.region),
         org_types=[Link(t, "browse/org-type.md", labels.org_types[t]) for t in case.org_types],
         tags=[Link(t, "browse/tag.md", labels.tags[t]) for t in case.tags],
@@ -83,11 +93,13 @@ def plan_case(entry: Entry, site: Resolver, labels: Labels, handout: HandoutView
     )
 
 
-def plan_site(entry: Entry, site: Resolver, labels: Labels) -> PagePlan:
+@planner("site")
+def plan_site(entry: Entry, ctx: Context) -> PagePlan:
+    site, labels = ctx.site, ctx.labels
     record = entry.record
     cases = list(record.cases) + [e.id for e in site.referrers(entry.id, "case")]
     return record_page(
-        entry, "site.md.j2", site,
+        entry, site,
         kind_link=Link(record.kind, "browse/site-kind.md", labels.site_kinds[record.kind]),
         host_type_link=Link(record.host_type, "browse/org-type.md", labels.org_types[record.host_type])
         if record.host_type else None,
@@ -97,7 +109,9 @@ def plan_site(entry: Entry, site: Resolver, labels: Labels) -> PagePlan:
     )
 
 
-def plan_practice(entry: Entry, site: Resolver) -> PagePlan:
+@planner("practice")
+def plan_practice(entry: Entry, ctx: Context) -> PagePlan:
+    site = ctx.site
     practice = entry.record
     region_count: dict[str, int] = {}
     variants = []
@@ -117,7 +131,7 @@ def plan_practice(entry: Entry, site: Resolver) -> PagePlan:
         })
     cases = [e.id for e in site.referrers(entry.id, "case")] + [v.case for v in practice.variants]
     return record_page(
-        entry, "practice.md.j2", site,
+        entry, site,
         variants=variants,
         cases=case_cards(site, [c for c in cases if c], practice_id=entry.id),
         aspects=site.links(practice.aspects),
@@ -129,34 +143,16 @@ def plan_practice(entry: Entry, site: Resolver) -> PagePlan:
 # --- regions and courses -----------------------------------------------------------------------
 
 
-def region_children(site: Resolver) -> dict[str | None, list[Entry]]:
-    children: dict[str | None, list[Entry]] = {}
-    for region in site.entries("region"):
-        parent = region.record.parent if site.visible(region.record.parent) else None
-        children.setdefault(parent, []).append(region)
-    return children
-
-
-def descendants(region_id: str, children: dict[str | None, list[Entry]]) -> list[str]:
-    out, stack, seen = [], [region_id], {region_id}
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child.id not in seen:
-                seen.add(child.id)
-                out.append(child.id)
-                stack.append(child.id)
-    return out
-
-
-def plan_region(entry: Entry, site: Resolver, children: dict[str | None, list[Entry]],
-                cases_in: dict[str, list[str]], sites_in: dict[str, list[str]]) -> PagePlan:
+@planner("region")
+def plan_region(entry: Entry, ctx: Context) -> PagePlan:
+    site, children, cases_in, sites_in = ctx.site, ctx.children, ctx.cases_in, ctx.sites_in
     below = descendants(entry.id, children)
     by_level: dict[str, list[Link]] = {}
     for child in children.get(entry.id, []):
         by_level.setdefault(child.record.level, []).append(site.link(child.id))  # type: ignore[arg-type]
     curricula = [e.id for e in site.referrers(entry.id, "curriculum")]
     return record_page(
-        entry, "region.md.j2", site,
+        entry, site,
         path=site.region_path(entry.id)[:-1],
         children=sorted(by_level.items(), key=lambda item: LEVELS.index(item[0]) if item[0] in LEVELS else 99),
         cases=case_cards(site, cases_in.get(entry.id, [])),
@@ -167,7 +163,9 @@ def plan_region(entry: Entry, site: Resolver, children: dict[str | None, list[En
     )
 
 
-def plan_curriculum(entry: Entry, site: Resolver, handout: HandoutView | None = None) -> PagePlan:
+@planner("curriculum")
+def plan_curriculum(entry: Entry, ctx: Context) -> PagePlan:
+    site, handout = ctx.site, ctx.handouts.get(entry.id)
     course = entry.record
     lessons = {lesson.id: lesson for module in course.modules for lesson in module.lessons}
     modules = [{
@@ -186,7 +184,7 @@ def plan_curriculum(entry: Entry, site: Resolver, handout: HandoutView | None = 
         "lessons": [Link(lessons[i].title, src_uri_of(entry)[0], f"l-{i}") for i in level.lessons if i in lessons],
     } for level in sorted(course.levels, key=lambda v: v.order)]
     return record_page(
-        entry, "curriculum.md.j2", site,
+        entry, site,
         region=site.link(course.region),
         total_hours=figures.number(sum((lesson.hours for lesson in lessons.values()), start=0)),
         modules=[dict(m, hours=figures.number(m["hours"])) for m in modules],

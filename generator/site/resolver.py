@@ -11,22 +11,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..core.kb import Entry, KnowledgeBase
+from ..core.schema import kind_label, pages_of
 from .pinyin import by_pinyin
-from ..core.schema import KINDS, kind_label
-
-FOLDERS = {
-    "case": "cases", "site": "sites", "practice": "practices", "region": "regions",
-    "curriculum": "courses", "category": "handbook", "aspect": "handbook", "handout": "handouts",
-}
-"""Kinds with a page of their own, and the folder of that page."""
-
-ANCHORED = {"source": "sources.md", "term": "glossary.md"}
-"""Kinds listed on one shared page, each record under an anchor equal to its id."""
-
-NOT_BACKLINKED = {"question"}
-"""Kinds listed in a section of their own on the page they refer to (questions under 自测题)."""
-
-BACKLINK_ORDER = ("case", "site", "practice", "aspect", "category", "curriculum", "term", "region", "source")
 
 
 @dataclass(frozen=True)
@@ -44,12 +30,17 @@ def page_name(record_id: str) -> str:
 
 
 def src_uri_of(entry: Entry) -> tuple[str, str]:
-    """(page, anchor) of a record."""
-    if entry.kind in ANCHORED:
-        return ANCHORED[entry.kind], entry.id
-    if entry.kind == "question":
-        return f"handbook/{page_name(entry.record.aspect)}.md", entry.id
-    return f"{FOLDERS[entry.kind]}/{page_name(entry.id)}.md", ""
+    """(page, anchor) of a record that is on the site (see :class:`~generator.core.schema.kind.Pages`)."""
+    pages = pages_of(entry.kind)
+    assert pages is not None, f"{entry.kind} records are not on the site"
+    if pages.shared:
+        return pages.shared, entry.id
+    if pages.parent:
+        field, kind = pages.parent
+        holder = pages_of(kind)
+        assert holder is not None and holder.folder
+        return f"{holder.folder}/{page_name(getattr(entry.record, field))}.md", entry.id
+    return f"{pages.folder}/{page_name(entry.id)}.md", ""
 
 
 class Resolver:
@@ -63,8 +54,7 @@ class Resolver:
         """Published and on a page (its own, a shared one, or its aspect's for questions)."""
         if not record_id or record_id in self.hidden or record_id not in self.kb.entries:
             return False
-        kind = self.kb.entries[record_id].kind
-        return kind in FOLDERS or kind in ANCHORED or kind == "question"
+        return pages_of(self.kb.entries[record_id].kind) is not None
 
     def entries(self, kind: str) -> list[Entry]:
         """Published records of ``kind`` in pinyin order of their titles."""
@@ -99,12 +89,12 @@ class Resolver:
         """Records that cite ``record_id``, grouped by kind: [(kind label, links)]."""
         groups: dict[str, list[str]] = {}
         for entry in self.referrers(record_id):
-            if entry.kind in NOT_BACKLINKED or not self.visible(entry.id):
+            pages = pages_of(entry.kind)
+            if pages is None or not pages.backlinked or not self.visible(entry.id):
                 continue
             groups.setdefault(entry.kind, []).append(entry.id)
-        order = {kind: i for i, kind in enumerate(BACKLINK_ORDER + tuple(s.name for s in KINDS))}
         return [(kind_label(kind), self.sorted_links(ids))
-                for kind, ids in sorted(groups.items(), key=lambda item: order.get(item[0], 99))]
+                for kind, ids in sorted(groups.items(), key=lambda item: pages_of(item[0]).backlink_rank)]
 
     def region_path(self, region_id: str | None) -> list[Link]:
         """The region and its ancestors, outermost first (山东省 › 济南市 › 长清区)."""

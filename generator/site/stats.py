@@ -17,7 +17,6 @@ from . import figures
 from ..core.kb import KnowledgeBase
 from .resolver import Link, Resolver
 from ..core.problems import display_width
-from ..core.schema import kind_label
 
 BAR_AREA = 360
 LABEL_WIDTH = 200
@@ -47,7 +46,8 @@ class Chart:
 
 @dataclass(frozen=True)
 class Statistics:
-    counts: tuple[tuple[str, int], ...]
+    metrics: int
+    """How many figures the published cases state."""
     charts: tuple[Chart, ...] = field(default_factory=tuple)
 
 
@@ -168,10 +168,8 @@ def _compared_metrics(kb: KnowledgeBase, site: Resolver) -> list[Chart]:
 
 
 def statistics(kb: KnowledgeBase, site: Resolver) -> Statistics:
-    counts = tuple((kind_label(kind), len(site.entries(kind)) if kind in ("case",) else len(kb.of_kind(kind)))
-                   for kind in ("case", "site", "practice", "aspect", "curriculum", "term", "region", "source"))
     metric_total = sum(len(e.record.metrics) for e in site.entries("case"))
     by_region = _regions_of_sites_and_cases(kb, site)
     charts = (*by_region, _practice_reach(site), _site_kinds(site), _qualifiers(kb, site),
               *_compared_metrics(kb, site))
-    return Statistics(counts + (("指标", metric_total),), tuple(c for c in charts if c.rows))
+    return Statistics(metric_total, tuple(c for c in charts if c.rows))

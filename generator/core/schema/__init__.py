@@ -1,56 +1,55 @@
-"""The registry of record kinds: which folder of ``data/`` holds which kind, and its model."""
+"""The registry of record kinds: one :class:`KindSpec` per kind, declared as ``KIND`` in the kind's
+own module, listed here once. Generic code asks the registry; nothing else lists kinds."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .case import Case
-from .curriculum import Curriculum
+from . import case, curriculum, handout, manual, practice, question, region, site, source, term
 from .fields import Record, RefTo
-from .handout import CustomHandout
-from .manual import Aspect, Category
-from .practice import Practice
-from .question import Question
-from .region import Region
-from .site import Site
-from .source import Source
-from .term import Term
+from .keys import COMMON_KEYS
+from .kind import KindSpec, LinkScope, NestedSpec, Pages
+from .manual import Aspect
 
-
-@dataclass(frozen=True)
-class KindSpec:
-    """One record kind: its name in references, its folder, its model and its Chinese label."""
-
-    name: str
-    folder: str
-    model: type[Record]
-    label: str
-    title_field: str
-
-
-KINDS: tuple[KindSpec, ...] = (
-    KindSpec("source", "sources", Source, "来源", "title"),
-    KindSpec("region", "regions", Region, "地区", "name"),
-    KindSpec("case", "cases", Case, "案例", "title"),
-    KindSpec("site", "sites", Site, "阵地", "name"),
-    KindSpec("practice", "practices", Practice, "做法", "name"),
-    KindSpec("category", "manual", Category, "手册大项", "title"),
-    KindSpec("curriculum", "curricula", Curriculum, "课程", "title"),
-    KindSpec("term", "glossary", Term, "术语", "term"),
-    KindSpec("question", "questions", Question, "题目", "stem"),
-    KindSpec("handout", "handouts", CustomHandout, "讲义", "title"),
-)
+KINDS: tuple[KindSpec, ...] = tuple(module.KIND for module in (
+    source, region, case, site, practice, manual, curriculum, term, question, handout))
+"""Every kind, in the order the loader's messages list their folders."""
 
 BY_FOLDER = {spec.folder: spec for spec in KINDS}
 BY_NAME = {spec.name: spec for spec in KINDS}
-
-NESTED_KIND_LABELS = {"aspect": "手册方面"}
+NESTED: dict[str, NestedSpec] = {nested.name: nested for spec in KINDS for nested in spec.nested}
 """Addressable parts nested in records (aspects live inside categories)."""
 
 
 def kind_label(kind: str) -> str:
-    spec = BY_NAME.get(kind)
-    return spec.label if spec else NESTED_KIND_LABELS.get(kind, kind)
+    spec = BY_NAME.get(kind) or NESTED.get(kind)
+    return spec.label if spec else kind
 
 
-__all__ = ["KINDS", "BY_FOLDER", "BY_NAME", "KindSpec", "Record", "RefTo", "Aspect", "kind_label"]
+def title_field(kind: str) -> str:
+    spec = BY_NAME.get(kind) or NESTED.get(kind)
+    return spec.title_field if spec else "title"
+
+
+def pages_of(kind: str) -> Pages | None:
+    """Where records of ``kind`` (or parts nested in records) appear on the site."""
+    spec = BY_NAME.get(kind) or NESTED.get(kind)
+    return spec.pages if spec else None
+
+
+def page_kinds() -> list[tuple[str, Pages]]:
+    """Every kind and nested kind that appears on the site, in registry order."""
+    out: list[tuple[str, Pages]] = []
+    for spec in KINDS:
+        if spec.pages is not None:
+            out.append((spec.name, spec.pages))
+        out.extend((n.name, n.pages) for n in spec.nested if n.pages is not None)
+    return out
+
+
+CHINESE_KEYS: dict[str, str] = dict(COMMON_KEYS)
+"""Chinese words editors type for field names → the key: the common words, then each kind's own."""
+for _spec in KINDS:
+    for _word, _key in _spec.chinese_keys.items():
+        CHINESE_KEYS.setdefault(_word, _key)
+
+__all__ = ["KINDS", "BY_FOLDER", "BY_NAME", "NESTED", "CHINESE_KEYS", "KindSpec", "LinkScope", "NestedSpec", "Pages",
+           "Record", "RefTo", "Aspect", "kind_label", "title_field", "pages_of", "page_kinds"]

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, Sequence
 
 from pydantic import model_validator
 
+from ..numerals import number_forms
 from .fields import Line, ListOf, Markdown, Number, PlainText, Record, Ref, Slug, Year, fail
+from .kind import KindSpec, LinkScope, Pages
+
+if TYPE_CHECKING:
+    from ..validate import ValidRecord
 
 CaseKind = Literal["党建品牌", "工作案例"]
 OrgType = Literal["非公企业", "社会组织", "行业协会商会", "产业链", "园区楼宇", "新就业群体", "个体工商户", "混合"]
@@ -146,3 +151,31 @@ class Case(Record):
 
     sources: ListOf(Ref("source"), min_length=1)
     """Documents the case is written from; every case cites at least one."""
+
+
+def check_metric_ids(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+    for owner in owners:
+        scope.unique(owner, "metrics", "id", owner.record.metrics, "指标编号")
+
+
+def check_quotes(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+    """A figure's quote must contain the figure, in one of the forms a source writes it."""
+    for owner in owners:
+        for index, metric in enumerate(owner.record.metrics):
+            if not any(form in metric.quote for form in number_forms(metric.value)):
+                scope.problem(owner, ("metrics", index, "quote"), "W-QUOTE", f"引文中找不到数字 {metric.value}。",
+                              "引文应是原文中包含这个数字的那一句，便于核对。")
+
+
+KIND = KindSpec(
+    "case", "cases", Case, "案例", "title",
+    Pages("案例库", backlink_rank=3, folder="cases", template="case.md.j2", index="cases/index.md",
+          index_title="案例库"),
+    checks=(check_metric_ids, check_quotes),
+    chinese_keys={
+        "品牌": "brand", "状态": "status", "问题": "problem", "做法": "practices", "举措": "practices",
+        "成效": "outcomes", "成果": "outcomes", "标签": "tags", "关键词": "tags", "时期": "period",
+        "期间": "period", "时间": "period", "单位": "unit", "限定词": "qualifier", "修饰": "qualifier",
+        "引文": "quote", "原文": "quote", "组织类型": "org_types", "发布机关": "issuer",
+    },
+)

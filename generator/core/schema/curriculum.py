@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, Sequence
 
 from .fields import Bool, Line, ListOf, Markdown, Number, Ordinal, PlainText, Record, Ref, Slug
+from .kind import KindSpec, LinkScope, Pages
+
+if TYPE_CHECKING:
+    from ..validate import ValidRecord
 
 CurriculumKind = Literal["培训项目", "认证阶梯", "课程菜单"]
 Audience = Literal[
@@ -137,3 +141,33 @@ class Curriculum(Record):
 
     note: PlainText | None = None
     """Editorial note, e.g. which parts are the library's own design rather than from a source."""
+
+
+def check_structure(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+    """Module, lesson and level ids are unique within a course, and levels name its lessons."""
+    for owner in owners:
+        record = owner.record
+        modules = scope.unique(owner, "modules", "id", record.modules, "模块编号")
+        lessons: set[str] = set()
+        for m_index, module in enumerate(record.modules):
+            for l_index, lesson in enumerate(module.lessons):
+                if lesson.id in lessons or lesson.id in modules:
+                    scope.problem(owner, ("modules", m_index, "lessons", l_index, "id"), "E-DUP-LOCAL",
+                                  f"课时编号 “{lesson.id}” 在本课程中重复。", "同一课程内的课时编号必须唯一。")
+                lessons.add(lesson.id)
+        scope.unique(owner, "levels", "id", record.levels, "等级编号")
+        scope.unique(owner, "levels", "order", record.levels, "等级顺序")
+        for v_index, level in enumerate(record.levels):
+            for i, lesson_id in enumerate(level.lessons):
+                if lesson_id not in lessons:
+                    scope.local_missing(owner, ("levels", v_index, "lessons", i), lesson_id, lessons, "课时")
+
+
+KIND = KindSpec("curriculum", "curricula", Curriculum, "课程", "title",
+                Pages("培训课程", backlink_rank=7, folder="courses", template="curriculum.md.j2",
+                      index="courses/index.md", index_title="培训课程"),
+                acyclic=("prerequisites",), checks=(check_structure,), chinese_keys={
+        "学时": "hours", "课时": "lessons", "形式": "format", "目标": "objectives", "阅读": "readings",
+        "讨论题": "questions", "模块": "modules", "等级": "levels", "考核": "assessment",
+        "前置课程": "prerequisites", "必修": "required",
+    })

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .curriculum import Audience
 from .fields import Bool, Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
+from .kind import KindSpec, Pages
 
 
 class HandoutSection(Record):
@@ -47,3 +48,8 @@ class CustomHandout(Record):
 
     note: PlainText | None = None
     """Editorial note, not printed."""
+
+
+KIND = KindSpec("handout", "handouts", CustomHandout, "讲义", "title",
+                Pages("培训课程", backlink_rank=9, folder="handouts"))
+"""A trainer's handout is printed from its laid-out blocks (:mod:`generator.handouts`): no template."""

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Sequence
+
+from ..problems import Problem
 from .fields import Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
+from .kind import KindSpec, LinkScope, NestedSpec, Pages
+
+if TYPE_CHECKING:
+    from ..validate import ValidRecord
 
 
 class Step(Record):
@@ -106,3 +113,42 @@ class Category(Record):
 
     aspects: ListOf(Aspect, min_length=1)
     """The aspects of the category, in order."""
+
+
+def check_numbering(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+    """Aspects are numbered uniquely within their category, categories across the manual."""
+    seen_numbers: dict[int, ValidRecord] = {}
+    for owner in owners:
+        scope.unique(owner, "aspects", "number", owner.record.aspects, "方面序号")
+        number = owner.record.number
+        if number in seen_numbers:
+            scope.problem(owner, ("number",), "E-DUP-LOCAL", f"大项序号 {number} 重复。",
+                          "九个大项的序号应为 1—9，各不相同。", (scope.location(seen_numbers[number], ("number",)),))
+        seen_numbers.setdefault(number, owner)
+
+
+def check_shape(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+    """The manual has as many categories and aspects as the settings say (9 and 26)."""
+    if not owners:
+        return
+    aspects = sum(len(o.record.aspects) for o in owners)
+    want_c, want_a = scope.settings.manual_categories, scope.settings.manual_aspects
+    if len(owners) != want_c or aspects != want_a:
+        scope.add(Problem(
+            "E-MANUAL-SHAPE", f"手册应有 {want_c} 个大项、{want_a} 个方面，现有 {len(owners)} 个大项、{aspects} 个方面。",
+            f"{scope.settings.data_dir.name}/{KIND.folder}",
+            hint="补齐或合并大项与方面；如果本地手册结构不同，在 mkdocs.yml 的 hongling 插件设置里修改 "
+                 "manual_categories / manual_aspects。"))
+
+
+HANDBOOK = dict(folder="handbook", index="handbook/index.md", index_title="《红领党务通》党务手册", in_nav=True)
+
+KIND = KindSpec(
+    "category", "manual", Category, "手册大项", "title",
+    Pages("党务手册", backlink_rank=6, template="category.md.j2", **HANDBOOK),
+    nested=(NestedSpec("aspect", "aspects", "手册方面", "title",
+                       Pages("党务手册", backlink_rank=0, template="aspect.md.j2", **HANDBOOK)),),
+    checks=(check_numbering, check_shape), chinese_keys={
+        "流程": "procedure", "步骤": "procedure", "清单": "checklist", "表格": "forms", "制度": "rules",
+        "依据": "rules", "常见错误": "mistakes", "频次": "frequency", "序号": "number",
+    })

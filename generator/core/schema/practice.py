@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Sequence
+
 from .fields import Line, ListOf, Markdown, PlainText, Record, Ref, Slug
+from .kind import KindSpec, LinkScope, Pages
+
+if TYPE_CHECKING:
+    from ..validate import ValidRecord
 
 
 class Dimension(Record):
@@ -74,3 +80,34 @@ class Practice(Record):
 
     related: ListOf(Ref("practice")) = ()
     """Practices often run together with this one."""
+
+
+def check_comparison(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+    """Dimension keys are unique and every variant's values name one; a variant's figures are
+    metric ids of its own case."""
+    for owner in owners:
+        record = owner.record
+        keys = scope.unique(owner, "dimensions", "key", record.dimensions, "比较维度")
+        for v_index, variant in enumerate(record.variants):
+            for d_index, value in enumerate(variant.values):
+                if value.key not in keys:
+                    scope.local_missing(owner, ("variants", v_index, "values", d_index, "key"), value.key, keys, "比较维度")
+            if variant.metrics and variant.case is None:
+                scope.problem(owner, ("variants", v_index, "metrics"), "E-LOCAL-REF",
+                              "列出了指标编号，但没有写 case（指标属于哪个案例）。", "补上 case 字段。")
+                continue
+            case = scope.record(variant.case)
+            if case is None or not hasattr(case, "metrics"):
+                continue  # a missing or wrong case is reported as E-REF / E-REF-KIND
+            known = {m.id for m in case.metrics if m.id}
+            for m_index, metric_id in enumerate(variant.metrics):
+                if metric_id not in known:
+                    scope.local_missing(owner, ("variants", v_index, "metrics", m_index), metric_id, known, "指标")
+
+
+KIND = KindSpec("practice", "practices", Practice, "做法", "name",
+                Pages("做法比较", backlink_rank=5, folder="practices", template="practice.md.j2",
+                      index="practices/index.md", index_title="做法比较"),
+                checks=(check_comparison,), chinese_keys={
+        "维度": "dimensions", "变体": "variants",
+    })

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
 from .fields import Line, ListOf, PlainText, Record, Ref, Slug, fail
+from .kind import KindSpec, Pages
 
 QuestionKind = Literal["单选", "多选", "判断", "简答"]
 
@@ -190,3 +191,13 @@ def answer_text(question: Question) -> str:
     if question.kind == "简答":
         return "要点：" + "；".join(answer)
     return "".join(answer) if question.kind in WITH_OPTIONS else answer[0]
+
+
+KIND = KindSpec("question", "questions", Question, "题目", "stem",
+                Pages("党务手册", backlink_rank=10, parent=("aspect", "aspect"), backlinked=False, index="questions.md",
+                      index_title="题库"), chinese_keys={
+        "题干": "stem", "试题": "stem", "选项": "options", "答案": "answer", "正确答案": "answer",
+        "参考答案": "answer", "解析": "explanation", "答案解析": "explanation", "出题依据": "basis",
+        "选项内容": "text", "内容": "text",
+    })
+"""A question is shown in the 自测题 section of the aspect it tests."""

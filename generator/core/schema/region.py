@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .fields import Line, ListOf, Markdown, Record, Ref, Slug
+from .kind import KindSpec, Pages
 
 RegionLevel = Literal["省", "市", "区县", "开发区", "街道", "乡镇", "园区"]
 
@@ -27,3 +28,11 @@ class Region(Record):
 
     summary: Markdown | None = None
     """A few words on the place that help a reader compare it with others."""
+
+
+KIND = KindSpec("region", "regions", Region, "地区", "name",
+                Pages("地区", backlink_rank=2, folder="regions", template="region.md.j2", index="regions/index.md",
+                      index_title="地区"),
+                acyclic=("parent",), chinese_keys={
+        "上级": "parent", "上级地区": "parent",
+    })

@@ -6,6 +6,7 @@ from typing import Literal
 
 
 from .fields import Line, ListOf, Markdown, PartialDate, Record, Slug
+from .kind import KindSpec, Pages
 
 SourceKind = Literal["新闻报道", "红头文件", "党内法规", "法律法规", "工作手册", "著作", "其他"]
 
@@ -37,3 +38,10 @@ class Source(Record):
 
     note: Markdown | None = None
     """What the document covers and how the library uses it."""
+
+
+KIND = KindSpec("source", "sources", Source, "来源", "title",
+                Pages("来源", backlink_rank=1, shared="sources.md", index="sources.md", index_title="来源"), chinese_keys={
+        "发布单位": "publisher", "发文单位": "publisher", "出版": "publisher", "文号": "doc_number",
+        "日期": "date", "作者": "authors", "记者": "authors",
+    })

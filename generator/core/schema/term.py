@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .fields import Line, ListOf, PlainText, Record, Ref, Slug
+from .kind import KindSpec, Pages
 
 
 class Term(Record):
@@ -32,3 +33,10 @@ class Term(Record):
 
     see_also: ListOf(Ref("term")) = ()
     """Related terms."""
+
+
+KIND = KindSpec("term", "glossary", Term, "术语", "term", Pages("术语表", backlink_rank=8, shared="glossary.md", index="glossary.md",
+                      index_title="术语表"),
+                chinese_keys={
+        "定义": "definition", "释义": "definition", "术语": "term", "词条": "term", "由来": "origin",
+    })
