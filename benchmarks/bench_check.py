@@ -24,9 +24,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synth import generate  # noqa: E402
-from generator.core.check import check, collector_paused  # noqa: E402
-from generator.core.settings import Settings  # noqa: E402
+from benchmarks.synth import generate
+from generator.core.check import check, collector_paused
+from generator.core.settings import Settings
 
 
 def raw_parse(files: list[Path]) -> list[object]:

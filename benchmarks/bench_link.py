@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import generate  # noqa: E402
+from generator.core.check import collector_paused  # noqa: E402
 from generator.core.link import link  # noqa: E402
 from generator.core.load import load_library  # noqa: E402
-from generator.core.check import collector_paused  # noqa: E402
 from generator.core.settings import Settings  # noqa: E402
 from generator.core.validate import validate  # noqa: E402
 

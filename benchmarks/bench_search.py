@@ -23,14 +23,14 @@ import http.server
 import os
 import platform
 import shutil
-import subprocess
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
@@ -100,7 +100,7 @@ def run_queries(page, queries: list[dict]) -> list[list[str]]:
 def hit_rates(queries: list[dict], results: list[list[str]]) -> dict[str, dict[str, float]]:
     """{group or "all": {"n", "hit@1", "hit@3"}} in percent."""
     rates: dict[str, list[tuple[bool, bool]]] = {}
-    for query, pages in zip(queries, results):
+    for query, pages in zip(queries, results, strict=True):
         hits = (pages[:1] != [] and pages[0] in query["expect"], any(p in query["expect"] for p in pages[:3]))
         rates.setdefault("all", []).append(hits)
         rates.setdefault(query["group"], []).append(hits)
@@ -110,11 +110,11 @@ def hit_rates(queries: list[dict], results: list[list[str]]) -> dict[str, dict[s
 
 def misses(queries: list[dict], results: list[list[str]]) -> list[str]:
     return [f"{q['q']}: 期望 {', '.join(q['expect'])}；得到 {', '.join(pages[:3]) or '（无结果）'}"
-            for q, pages in zip(queries, results) if not pages or pages[0] not in q["expect"]]
+            for q, pages in zip(queries, results, strict=True) if not pages or pages[0] not in q["expect"]]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

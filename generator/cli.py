@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
-
+from typing import Any
 
 from .core.check import check
 from .core.problems import CODES, format_json, format_text
@@ -40,10 +41,8 @@ def _ensure_utf8_output() -> None:
         try:
             "错误".encode(encoding)
         except (UnicodeEncodeError, LookupError):
-            try:
-                stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
-            except (AttributeError, ValueError):
-                pass
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
 
 
 def settings_from_args(args: argparse.Namespace, repo_build: bool = False) -> Settings:

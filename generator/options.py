@@ -5,8 +5,9 @@ line, and ``SOURCE_DATE_EPOCH`` — decided here, once per command, and passed d
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 

@@ -14,8 +14,8 @@ between rebuilds (:class:`Reuse`), and the benchmarks, which time each stage thr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from jinja2 import BytecodeCache
 
@@ -71,7 +71,7 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
     with stage("plan", hook):
         plans = tuple(plan(site, handouts))
     with stage("render", hook):
-        pages = render_all(plans, environment(reuse.templates))
+        pages = render_all(list(plans), environment(reuse.templates))
     with stage("documents", hook):
         documents = word_documents(handouts, settings.source_date_epoch, reuse.documents)
     return Built(settings, kb, report, plans, pages, documents)

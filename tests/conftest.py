@@ -5,8 +5,8 @@ once per session, one Chromium, and visits over http and from ``file://``. Helpe
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from generator.core.schema import BY_FOLDER, KINDS
-
 from tests.support import REPO
 from tests.support.library import MINIMAL, Library
 
@@ -83,7 +82,7 @@ def test_messages_print_under_c_locale(library: Library):
     result = subprocess.run([sys.executable, "-m", "generator", "--config", config_of(library), "check"],
                             capture_output=True, env={**os.environ, **env}, cwd=ROOT)
     assert result.returncode == 1
-    assert "找不到地区".encode("utf-8") in result.stdout
+    assert "找不到地区".encode() in result.stdout
 
 
 def test_committed_json_schemas_are_current(tmp_path: Path):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import defaultdict
-from typing import Any, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from typing import Any
 
 from .kb import Backlink, Entry, KnowledgeBase
 from .problems import Location, Problem
@@ -243,7 +244,7 @@ class Linker:
 def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     """Each elementary cycle reachable by walking the graph once (iterative, colour-marking DFS)."""
     white, grey, black = 0, 1, 2
-    colour = {node: white for node in graph}
+    colour = dict.fromkeys(graph, white)
     cycles: list[list[str]] = []
     for start in sorted(graph):
         if colour[start] != white:
@@ -268,7 +269,7 @@ def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
 
 
 def link(records: list[ValidRecord], settings: Settings,
-         broken: set[str] = frozenset()) -> tuple[KnowledgeBase, list[Problem]]:
+         broken: Collection[str] = frozenset()) -> tuple[KnowledgeBase, list[Problem]]:
     """Resolve references; ids in ``broken`` belong to files that already failed to load or validate."""
     linker = Linker(records, settings, set(broken))
     kb = linker.run()

@@ -7,6 +7,7 @@ binary and decoded explicitly, because editors' Windows machines default to GBK.
 from __future__ import annotations
 
 import codecs
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,7 +138,7 @@ def load_library(settings: Settings, cache: FileMemo | None = None) -> Loaded:
         else:
             stat = path.stat()
             stamp = (stat.st_size, stat.st_mtime_ns, rel, settings.max_file_bytes, settings.max_depth)
-            record, text, problems = cache.load(path, stamp, lambda: load_file(path, rel, kind, settings))
+            record, text, problems = cache.load(path, stamp, functools.partial(load_file, path, rel, kind, settings))
         loaded.texts[rel] = text
         loaded.problems.extend(problems)
         if record is not None:

@@ -4,8 +4,9 @@ and validated again. The core runs without one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:  # the memo stores what load and validate produce; they import this module
     from .load import LoadedFile

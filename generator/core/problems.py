@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Iterable
 
 CODES: dict[str, str] = {
     "E-ENCODING": "文件不是 UTF-8 编码",
@@ -99,9 +99,6 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
-
-    def add(self, problem: Problem) -> None:
-        self.problems.append(problem)
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.problems.extend(problems)

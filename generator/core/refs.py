@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import functools
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 

@@ -28,7 +28,7 @@ def fail(code: str, message: str, hint: str = "", *, at: tuple = (), also: tuple
     ``at`` is the path below that place of the value to point at (``("answer", 1)``), and ``also``
     the path of a second place to name (the first of two duplicates).
     """
-    context = {"hint": hint}
+    context: dict[str, object] = {"hint": hint}
     if at:
         context["at"] = tuple(at)
     if also:
@@ -103,7 +103,7 @@ class PersonalData:
 
 def resident_id_is_valid(number: str) -> bool:
     """GB 11643-1999: the 18th character is a checksum over the first 17 digits."""
-    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS, strict=True))
     return ID_CHECK[total % 11] == number[17].upper()
 
 

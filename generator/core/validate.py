@@ -8,18 +8,19 @@ at every scalar whatever its field (personal data) also live here.
 from __future__ import annotations
 
 import difflib
+import functools
 import typing
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import textcheck
-from .schema import CHINESE_KEYS
-from .memo import FileMemo
 from .load import LoadedFile
+from .memo import FileMemo
 from .problems import Location, Problem
-from .schema import Record
+from .schema import CHINESE_KEYS
 from .yamlnodes import find, iter_scalars, keys_of, position
 
 FULL_WIDTH_SPACE = "\u3000"
@@ -37,7 +38,8 @@ for _word, _key in CHINESE_KEYS.items():
 class ValidRecord:
     """A record that passed its schema, with the file it came from for positions."""
 
-    record: Record
+    record: Any
+    """An instance of the kind's model (:attr:`LoadedFile.kind`)."""
     file: LoadedFile
 
 
@@ -112,7 +114,7 @@ def suggest(word: str, candidates: list[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
+def _problem_for(error: ErrorDetails, file: LoadedFile) -> Problem:
     model = file.kind.model
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -173,7 +175,7 @@ def _problem_for(error: dict[str, Any], file: LoadedFile) -> Problem:
         hint = (f"是否指 “{guess}”？" if guess else "") + f"可选值：{shown}。"
         return at(node, "E-CHOICE", f"“{found}” 不是允许的选项。", hint)
 
-    if kind.startswith("E-") or kind.startswith("W-"):
+    if kind.startswith(("E-", "W-")):
         problem = at(node, kind, error["msg"], str(ctx.get("hint", "")), field=path)
         if ctx.get("also"):
             line, column, _ = position(find(file.root, tuple(error["loc"]) + tuple(ctx["also"])))
@@ -263,7 +265,7 @@ def validate(files: list[LoadedFile], build_year: int,
         if cache is None:
             record, found = validate_file(file, build_year)
         else:
-            record, found = cache.validate(file, lambda: validate_file(file, build_year))
+            record, found = cache.validate(file, functools.partial(validate_file, file, build_year))
         problems.extend(found)
         if record is not None:
             records.append(record)

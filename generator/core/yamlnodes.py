@@ -11,8 +11,9 @@ from the event stream instead, which refuses them at the first offending event.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Union
+from typing import Any, TypeAlias
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -20,12 +21,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 try:  # libyaml is several times faster; both give character-based positions.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - wheels ship libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
-Scalar = ScalarNode
 Mapping = MappingNode
 Sequence = SequenceNode
-AnyNode = Union[ScalarNode, MappingNode, SequenceNode]
+AnyNode: TypeAlias = "ScalarNode | MappingNode | SequenceNode"
 
 IMPLICIT = "?"
 """The tag every node gets unless the text gives one explicitly (which is refused)."""
@@ -62,10 +62,10 @@ class _Stop(Exception):
     """Raised to abandon a file whose structure cannot be trusted any further."""
 
 
-class _Composer(_Loader):  # type: ignore[misc, valid-type]
+class _Composer(_Loader):
     """Composes nodes without guessing types: every implicit tag resolves to one sentinel."""
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # noqa: ARG002
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         return IMPLICIT
 
 
@@ -296,7 +296,7 @@ def find(root: AnyNode | None, loc: tuple[Any, ...], *, want_key: bool = False) 
 
     As in the plain data, the last of duplicate keys wins.
     """
-    node = root
+    node: Any = root
     for index, step in enumerate(loc):
         last = index == len(loc) - 1
         if node.__class__ is MappingNode and isinstance(step, str):
@@ -312,7 +312,7 @@ def find(root: AnyNode | None, loc: tuple[Any, ...], *, want_key: bool = False) 
 
 
 def keys_of(node: AnyNode | None) -> list[str]:
-    return [k.value for k, _ in node.value] if node.__class__ is MappingNode else []
+    return [k.value for k, _ in node.value] if node is not None and node.__class__ is MappingNode else []
 
 
 def iter_scalars(node: AnyNode | None, path: tuple[Any, ...] = ()) -> Iterable[tuple[tuple[Any, ...], ScalarNode]]:

@@ -9,7 +9,6 @@ say the same thing in the same order. Plain data: no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from ..core.kb import Entry
 from ..core.numerals import chinese_number
@@ -28,7 +27,7 @@ class Md:
     text: str
 
 
-Text = Union[str, Md]
+Text = str | Md
 
 WORD, PRINT = "word", "print"
 """Values of a block's ``medium``: only in the Word document, or only in the print view ("" for both)."""
@@ -91,7 +90,7 @@ class AnswerBlock:
     medium: str = ""
 
 
-Block = Union[Heading, Para, Items, Table, QuestionBlock, AnswerBlock]
+Block = Heading | Para | Items | Table | QuestionBlock | AnswerBlock
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ written from, so a rebuild rewrites only the documents whose content changed.
 from __future__ import annotations
 
 import hashlib
-from typing import Protocol, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from .blocks import Handout
 from .word import answers_docx, handout_docx

@@ -5,14 +5,27 @@ Pure: from the knowledge base (through the :class:`Resolver`) to blocks; no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..core.kb import Entry
 from ..core.schema.question import KIND_ORDER, answer_text
 from ..site import figures
 from ..site.resolver import Link, Resolver
-from .blocks import WORD, PRINT, AnswerBlock, Block, Handout, Heading, Items, Md, Para, QuestionBlock, Table, heading_number
+from .blocks import (
+    PRINT,
+    WORD,
+    AnswerBlock,
+    Block,
+    Handout,
+    Heading,
+    Items,
+    Md,
+    Para,
+    QuestionBlock,
+    Table,
+    heading_number,
+)
 
 
 @dataclass
@@ -25,11 +38,13 @@ class Outline:
     sources: list[str] = field(default_factory=list)
 
     def heading(self, level: int, text: str, *, link: Link | None = None, anchor: str = "",
-                new_page: bool = False) -> None:
+                new_page: bool = False) -> Heading:
         self.counters[level] += 1
         for deeper in range(level + 1, len(self.counters)):
             self.counters[deeper] = 0
-        self.blocks.append(Heading(level, text, heading_number(level, self.counters[level]), link, anchor, new_page))
+        heading = Heading(level, text, heading_number(level, self.counters[level]), link, anchor, new_page)
+        self.blocks.append(heading)
+        return heading
 
     def add(self, *blocks: Block | None) -> None:
         self.blocks.extend(b for b in blocks if b is not None)
@@ -178,8 +193,7 @@ def course_handout(entry: Entry, site: Resolver) -> Handout:
         read_in: dict[str, str] = {}
         studies: list[Entry] = []
         for module, lesson in lessons:
-            out.heading(2, lesson.title, anchor=f"l-{lesson.id}", new_page=True)
-            here = out.blocks[-1].number
+            here = out.heading(2, lesson.title, anchor=f"l-{lesson.id}", new_page=True).number
             out.add(Para(f"{module.title}；{figures.number(lesson.hours)} 学时；{lesson.format}；"
                          f"{'必修' if lesson.required else '选修'}", "安排"))
             if lesson.summary:

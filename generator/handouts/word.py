@@ -18,18 +18,19 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from .word_markdown import Paragraph, Run, paragraphs
 from .blocks import PRINT, AnswerBlock, Block, Handout, Heading, Items, Md, Para, QuestionBlock, Table, Text
+from .word_markdown import Paragraph, Run, paragraphs
 
 BODY_FONT = "仿宋"
 HEADING_FONTS = {1: ("黑体", False), 2: ("楷体", False), 3: ("仿宋", True), 4: ("仿宋", False)}
@@ -49,7 +50,7 @@ ZIP_EPOCH = 315532800
 def build_date(epoch: int | None) -> datetime:
     """The documents' date: the build's (``Settings.source_date_epoch``), or 1980-01-01 without one,
     so that the same data always gives the same bytes."""
-    return datetime.fromtimestamp(max(epoch if epoch is not None else ZIP_EPOCH, ZIP_EPOCH), tz=timezone.utc)
+    return datetime.fromtimestamp(max(epoch if epoch is not None else ZIP_EPOCH, ZIP_EPOCH), tz=UTC)
 
 
 def _font(style_or_run, name: str, size: Pt | None = None, bold: bool | None = None) -> None:
@@ -71,7 +72,7 @@ def _font(style_or_run, name: str, size: Pt | None = None, bold: bool | None = N
         fonts.attrib.pop(qn(theme), None)
 
 
-def _styles(document: Document) -> None:
+def _styles(document: DocxDocument) -> None:
     styles = document.styles
     normal = styles["Normal"]
     _font(normal, BODY_FONT, SIZE_BODY)
@@ -114,7 +115,7 @@ def _styles(document: Document) -> None:
     option.paragraph_format.left_indent = Pt(64)
 
 
-def _page(document: Document) -> None:
+def _page(document: DocxDocument) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)

@@ -41,7 +41,7 @@ class Paragraph:
 
 class _KeepTree(Treeprocessor):
     def run(self, root: Element) -> None:
-        self.md.kept_tree = root  # type: ignore[attr-defined]
+        self.md.kept_tree = root
 
 
 def _parser() -> markdown.Markdown:
@@ -75,7 +75,7 @@ def _paragraphs(text: str) -> list[Paragraph]:
                                   if int(m.group(1)) < len(stash) else "", value)
 
     out: list[Paragraph] = []
-    _blocks(_MD.kept_tree, out, restore, 0)  # type: ignore[attr-defined]
+    _blocks(_MD.kept_tree, out, restore, 0)
     return out
 
 
@@ -121,7 +121,3 @@ def _blocks(root: Element, out: list[Paragraph], restore, depth: int) -> None:
             if runs:
                 out.append(Paragraph(tuple(runs), "", depth))
 
-
-def plain(text: str) -> str:
-    """A Markdown field as one line of plain text (for table cells and short lines)."""
-    return " ".join("".join(run.text for run in p.runs) for p in paragraphs(text)).strip()

@@ -20,10 +20,10 @@ import shutil
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -45,8 +45,6 @@ class Outcome:
     ok: bool
     message: str
     site_dir: Path | None = None
-    pages: int = 0
-    seconds: float = 0.0
     built: Built | None = None
     """What the stages made (the records counted in a pack's manifest)."""
 
@@ -136,4 +134,4 @@ def publish(config_file: Path, settings: Settings, out: Path | None = None, stri
         if fresh.exists():
             shutil.rmtree(fresh, ignore_errors=True)
     seconds = time.perf_counter() - started
-    return Outcome(True, f"站点已生成：{target}（{pages} 个页面，用时 {seconds:.1f} 秒）", target, pages, seconds, built)
+    return Outcome(True, f"站点已生成：{target}（{pages} 个页面，用时 {seconds:.1f} 秒）", target, built)

@@ -25,7 +25,7 @@ import tarfile
 import time
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .git import git
@@ -76,7 +76,7 @@ def manifest(site: Path, data_dir: Path, counts: dict[str, int], epoch: int) -> 
         "name": "hongling-site",
         "version": project_version(),
         "data_revision": data_revision(data_dir),
-        "build_date": datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "build_date": datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "source_date_epoch": epoch,
         "pages": sum(1 for rel in files if rel.endswith(".html")),
         "files": len(files),
@@ -122,22 +122,22 @@ def write_tar_gz(path: Path, members: list[tuple[str, Path | bytes]], epoch: int
     folders = sorted({parent for rel, _ in members for parent in _parents(rel)})
     entries: list[tuple[str, Path | bytes | None]] = [(d, None) for d in folders] + list(members)
     entries.sort(key=lambda item: item[0])
-    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=epoch, compresslevel=9) as gz:
-        with tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as archive:  # type: ignore[arg-type]
-            for rel, source in entries:
-                info = tarfile.TarInfo(rel)
-                info.mtime = epoch
-                info.uid = info.gid = 0
-                info.uname = info.gname = ""
-                if source is None:
-                    info.type = tarfile.DIRTYPE
-                    info.mode = 0o755
-                    archive.addfile(info)
-                else:
-                    data = _read(source)
-                    info.mode = 0o644
-                    info.size = len(data)
-                    archive.addfile(info, io.BytesIO(data))
+    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=epoch, compresslevel=9) as gz, \
+            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for rel, source in entries:
+            info = tarfile.TarInfo(rel)
+            info.mtime = epoch
+            info.uid = info.gid = 0
+            info.uname = info.gname = ""
+            if source is None:
+                info.type = tarfile.DIRTYPE
+                info.mode = 0o755
+                archive.addfile(info)
+            else:
+                data = _read(source)
+                info.mode = 0o644
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
 
 
 def _parents(rel: str) -> list[str]:

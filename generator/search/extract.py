@@ -64,7 +64,7 @@ def documents(url: str, title: str, crumb: str, page_html: str, split: int | Non
     docs = [SearchDoc(url, title, crumb, plain(page_html[:first]), lead(page_html[:first]),
                       [(anchor, text) for start, _, level, anchor, text in headings if level > 1 and start < first])]
     section_crumb = f"{crumb} › {title}" if crumb else title
-    for i, (start, end, _, anchor, text) in enumerate(cuts):
+    for i, (_, end, _, anchor, text) in enumerate(cuts):
         stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(page_html)
         section = page_html[end:stop]
         docs.append(SearchDoc(f"{url}#{anchor}", text, section_crumb, plain(section), lead(section)))

@@ -110,10 +110,11 @@ class SearchIndex:
     def shard_entries(self) -> dict[str, list]:
         entries = {}
         for token, flat in self.postings.items():
-            pairs = list(zip(flat[0::2], flat[1::2]))
+            pairs = list(zip(flat[0::2], flat[1::2], strict=True))
             if len(pairs) > MAX_POSTINGS:
                 pairs = sorted(sorted(pairs, key=lambda p: -p[1])[:MAX_POSTINGS])
-            encoded, previous = [], 0
+            encoded: list[int] = []
+            previous = 0
             for number, weight in pairs:
                 encoded += (number - previous, weight)
                 previous = number

@@ -38,7 +38,7 @@ class SearchConfig(Config):
 
 
 def crumb(page: Page) -> str:
-    titles = [section.title for section in reversed(page.ancestors) if section.title]
+    titles = [section.title for section in reversed(list(page.ancestors)) if section.title]
     if titles:
         return " › ".join(titles)
     folder = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else ""

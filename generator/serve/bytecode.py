@@ -8,7 +8,7 @@ an edited template is never served stale.
 
 from __future__ import annotations
 
-from jinja2.bccache import BytecodeCache, Bucket
+from jinja2.bccache import Bucket, BytecodeCache
 
 
 class MemoryBytecodeCache(BytecodeCache):

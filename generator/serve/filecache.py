@@ -8,9 +8,10 @@ unchanged. Linking is global and always runs in full.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from ..core.load import LoadedFile
 from ..core.problems import Problem

@@ -7,6 +7,7 @@ pinyin order. Pure, like the rest of :mod:`generator.site`.
 
 from __future__ import annotations
 
+import typing
 from typing import Any, Callable
 
 from markupsafe import Markup
@@ -15,6 +16,7 @@ from ..core.kb import Entry
 from ..core.problems import CODES
 from ..core.schema import kind_label, page_kinds, pages_of
 from ..core.schema.curriculum import CurriculumKind
+from ..core.schema.question import KIND_ORDER
 from ..core.schema.source import SourceKind
 from .browse import BROWSE, plan_browse
 from .pinyin import by_pinyin, initial
@@ -134,7 +136,7 @@ def plan_courses_index(ctx: Context) -> PagePlan:
     return index_page("curriculum", "courses_index.md.j2", {
         "groups": [(kind, [{"link": site.link(c.id), "record": c.record, "region": site.link(c.record.region)}
                            for c in site.entries("curriculum") if c.record.kind == kind])
-                   for kind in CurriculumKind.__args__],
+                   for kind in typing.get_args(CurriculumKind)],
         "handouts": [{"link": site.link(h.id), "record": h.record} for h in site.entries("handout")]})
 
 
@@ -169,8 +171,8 @@ def plan_glossary(ctx: Context) -> PagePlan:
 def plan_question_bank(ctx: Context) -> PagePlan:
     """The 题库 at a glance: how many questions of each kind every aspect has, linked to them."""
     site, order = ctx.site, ctx.order
-    kinds = ("单选", "多选", "判断", "简答")
-    rows = []
+    kinds = tuple(KIND_ORDER)
+    rows: list[dict[str, Any]] = []
     for aspect in order:
         questions = site.referrers(aspect.id, "question")
         counts = [sum(q.record.kind == k for q in questions) for k in kinds]
@@ -185,7 +187,7 @@ def plan_question_bank(ctx: Context) -> PagePlan:
 def plan_sources(ctx: Context) -> PagePlan:
     site = ctx.site
     groups = []
-    for kind in SourceKind.__args__:
+    for kind in typing.get_args(SourceKind):
         entries = by_pinyin((e for e in site.kb.of_kind("source") if e.record.kind == kind), lambda e: e.title)
         if entries:
             groups.append((kind, [{"entry": e, "source": e.record, "backlinks": site.backlinks(e.id)} for e in entries]))

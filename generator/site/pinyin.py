@@ -33,7 +33,7 @@ def _syllables(text: str) -> list[str]:
     """Tone-numbered syllables of Chinese characters; other runs are kept, lower-cased."""
     out: list[str] = []
     longest = max((len(k) for k in READINGS), default=0)
-    index, run = 0, []
+    index, run = 0, list[str]()
     while index < len(text):
         for size in range(min(longest, len(text) - index), 1, -1):
             reading = READINGS.get(text[index:index + size])

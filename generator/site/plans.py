@@ -42,13 +42,23 @@ class HandoutView(Protocol):
     """What the site shows of a handout laid out by :mod:`generator.handouts`: its print view and
     answer key (pages whose template reads the blocks) and its Word documents (links)."""
 
-    id: str
-    kind: str
-    title: str
-    subtitle: str
-    origin: Entry
-    blocks: tuple[Any, ...]
-    answers: tuple[Any, ...]
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def subtitle(self) -> str: ...
+
+    @property
+    def origin(self) -> Entry: ...
+
+    @property
+    def blocks(self) -> tuple[Any, ...]: ...
+
+    @property
+    def answers(self) -> tuple[Any, ...]: ...
 
     @property
     def page(self) -> str | None: ...

@@ -7,6 +7,7 @@ a kind with a page template and no planner of its own gets :func:`plan_record`.
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 from ..core.kb import Entry
@@ -16,7 +17,7 @@ from . import figures
 from .plans import Context, HandoutView, PagePlan, case_cards, descendants, planner, record_page
 from .resolver import Link, Resolver, src_uri_of
 
-LEVELS: tuple[str, ...] = RegionLevel.__args__
+LEVELS: tuple[str, ...] = typing.get_args(RegionLevel)
 
 
 # --- handbook --------------------------------------------------------------------------------
@@ -119,6 +120,7 @@ def plan_practice(entry: Entry, ctx: Context) -> PagePlan:
         n = region_count[variant.region] = region_count.get(variant.region, 0) + 1
         case_entry = site.kb.get(variant.case) if site.visible(variant.case) else None
         rows = {r["metric"].id: r for r in metric_rows(site, case_entry)} if case_entry else {}
+        case_page = src_uri_of(case_entry)[0] if case_entry else ""
         variants.append({
             "variant": variant,
             "anchor": f"v-{variant.region}" + (f"-{n}" if n > 1 else ""),
@@ -126,7 +128,7 @@ def plan_practice(entry: Entry, ctx: Context) -> PagePlan:
             "case": site.link(variant.case),
             "source": site.link(variant.source),
             "values": {v.key: v.value for v in variant.values},
-            "metrics": [dict(rows[m], link=Link(rows[m]["metric"].label, src_uri_of(case_entry)[0], rows[m]["anchor"]))
+            "metrics": [dict(rows[m], link=Link(rows[m]["metric"].label, case_page, rows[m]["anchor"]))
                         for m in variant.metrics if m in rows],
         })
     cases = [e.id for e in site.referrers(entry.id, "case")] + [v.case for v in practice.variants]

@@ -29,6 +29,13 @@ def page_name(record_id: str) -> str:
     return "index_" if record_id == "index" else record_id
 
 
+def backlink_rank(kind: str) -> int:
+    """Where records of ``kind`` are listed among the records that cite a page."""
+    pages = pages_of(kind)
+    assert pages is not None, f"{kind} records are not on the site"
+    return pages.backlink_rank
+
+
 def src_uri_of(entry: Entry) -> tuple[str, str]:
     """(page, anchor) of a record that is on the site (see :class:`~generator.core.schema.kind.Pages`)."""
     pages = pages_of(entry.kind)
@@ -94,7 +101,7 @@ class Resolver:
                 continue
             groups.setdefault(entry.kind, []).append(entry.id)
         return [(kind_label(kind), self.sorted_links(ids))
-                for kind, ids in sorted(groups.items(), key=lambda item: pages_of(item[0]).backlink_rank)]
+                for kind, ids in sorted(groups.items(), key=lambda item: backlink_rank(item[0]))]
 
     def region_path(self, region_id: str | None) -> list[Link]:
         """The region and its ancestors, outermost first (山东省 › 济南市 › 长清区)."""

@@ -89,11 +89,13 @@ def _regions_of_sites_and_cases(kb: KnowledgeBase, site: Resolver) -> tuple[Char
     parents = {e.id: e.record.parent for e in kb.of_kind("region")}
 
     def with_ancestors(region_id: str) -> list[str]:
-        chain, seen = [], set()
-        while region_id and region_id not in seen:
-            seen.add(region_id)
-            chain.append(region_id)
-            region_id = parents.get(region_id)
+        chain: list[str] = []
+        seen: set[str] = set()
+        current: str | None = region_id
+        while current and current not in seen:
+            seen.add(current)
+            chain.append(current)
+            current = parents.get(current)
         return chain
 
     def chart(kind: str, chart_id: str, title: str, unit: str) -> Chart:

@@ -8,15 +8,13 @@ kinds, cites only regulations, and gives article numbers only from a reviewed li
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from tests.support import REPO
-
 from generator import Settings, check
-from generator.site.resolver import Resolver
 from generator.core.schema.question import JUDGEMENTS, OPTION_LETTERS
+from generator.site.resolver import Resolver
+from tests.support import REPO
 
 ROOT = REPO
 

@@ -12,15 +12,15 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from tests.support import REPO
-from tests.support.library import only
 from generator import Settings, check
+from generator.core.numerals import chinese_number
+from generator.handouts.blocks import Heading, QuestionBlock
+from generator.handouts.outline import all_handouts, course_handout
 from generator.handouts.word import handout_docx
 from generator.site.figures import metric_value
-from generator.core.numerals import chinese_number
-from generator.handouts.blocks import Heading, QuestionBlock, Table
-from generator.handouts.outline import all_handouts, course_handout
 from generator.site.resolver import Resolver
+from tests.support import REPO
+from tests.support.library import only
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def test_course_word_document_reads_back_with_its_structure(built_site: Path, si
         assert [h.split("、")[0] for h in top] == [chinese_number(n) for n in range(1, len(top) + 1)]
         assert {"一、课程概况", "二、课程安排", "三、教学内容"} <= set(top)
         lessons = [lesson for module in entry.record.modules for lesson in module.lessons]
-        assert [h.split("）", 1)[1] for h in by_style["Heading 2"]][:len(lessons)] == [l.title for l in lessons]
+        assert [h.split("）", 1)[1] for h in by_style["Heading 2"]][:len(lessons)] == [lesson.title for lesson in lessons]
         schedule = document.tables[0]
         assert [c.text for c in schedule.rows[0].cells] == ["模块", "课", "学时", "形式", "必修/选修"]
         assert len(schedule.rows) == len(lessons) + 1

@@ -59,8 +59,8 @@ def test_a_course_handout_prints_each_lesson_on_a_new_page(visit: Visit):
 def test_a_case_prints_with_every_figure_and_its_sources(visit: Visit):
     import yaml
 
-    from generator.site.figures import metric_value
     from generator.core.schema.case import Case
+    from generator.site.figures import metric_value
 
     data = yaml.safe_load((REPO / "data" / "cases" / "wenshang-hongse-yinqing.yml")
                           .read_text(encoding="utf-8"))

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
-from tests.support import REPO
 
 from generator import Settings, check
 from generator.core.numerals import number_forms
 from generator.core.schema.case import QUALIFIER_AFTER_UNIT, QUALIFIER_BEFORE
+from tests.support import REPO
 
 ROOT = REPO
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -142,8 +140,7 @@ def test_every_record_is_reachable_from_an_index_page(kb_and_report, built_site)
     assert [e.id for e in kb.of_kind("source") if f'id="{e.id}"' not in sources] == []
 
 
-JARGON = ("两新组织 新兴领域 两个覆盖 三会一课 六有 五星五强 双强六好 2510 1+7+N 1+X 三对一 四个一 五个一 六个一 "
-          "三亮三比 三先 三张清单 四金服务 二三四五 红色薪酬 政委体系 八大员 六个清").split()
+JARGON = ["两新组织", "新兴领域", "两个覆盖", "三会一课", "六有", "五星五强", "双强六好", "2510", "1+7+N", "1+X", "三对一", "四个一", "五个一", "六个一", "三亮三比", "三先", "三张清单", "四金服务", "二三四五", "红色薪酬", "政委体系", "八大员", "六个清"]
 
 
 def test_glossary_defines_the_jargon_of_the_seeds(kb_and_report):

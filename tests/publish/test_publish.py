@@ -12,10 +12,10 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
-from tests.support.library import MINIMAL
 from generator.cli import main
 from generator.publish.build import swap_into_place
 from tests.support import REPO
+from tests.support.library import MINIMAL
 from tests.support.sitebuild import copy_library, site_config, tree_hashes
 
 CASE = "data/cases/demo-case.yml"

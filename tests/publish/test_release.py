@@ -12,11 +12,10 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-from tests.support.library import MINIMAL
-from tests.support import REPO
-from tests.support.sitebuild import copy_library, site_config, tree_hashes
-
 from generator.options import build_epoch
+from tests.support import REPO
+from tests.support.library import MINIMAL
+from tests.support.sitebuild import copy_library, site_config, tree_hashes
 
 EPOCH = "1700000000"
 

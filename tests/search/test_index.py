@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-import pytest
-
-from generator.search.extract import documents, plain
+from generator.search.extract import SearchDoc, documents, plain
 from generator.search.index import MAX_POSTINGS, SearchIndex, fnv1a
-from generator.search.extract import SearchDoc
 from generator.search.tokens import query_text, title_key, tokens
 from tests.support import REPO
 
@@ -81,7 +77,7 @@ def test_titles_outweigh_mentions_and_shorter_titles_weigh_more():
     index.add(SearchDoc("b.html", "党费收缴使用和管理", "", "党费"))
     index.add(SearchDoc("c.html", "其他", "", "党费 " * 30))
     flat = index.postings["党费"]
-    weight = dict(zip(flat[0::2], flat[1::2]))
+    weight = dict(zip(flat[0::2], flat[1::2], strict=True))
     assert weight[0] > weight[1] > weight[2]
     assert index.postings["=党费"].tolist() == [0, 1]
 

@@ -71,6 +71,7 @@ def build_twice_as_serve_does(config_path, out, edit) -> object:
 def test_a_serve_rebuild_after_an_edit_equals_a_full_build(library, tmp_path):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
     from tests.support.sitebuild import site_config, tree_hashes
 
     config_path = site_config(library.root)

@@ -7,9 +7,9 @@ import http.server
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from . import REPO
 
@@ -21,7 +21,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "allow")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

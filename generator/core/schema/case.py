@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, Sequence
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import model_validator
 
@@ -61,7 +62,7 @@ class Metric(Record):
     """Name of the case's named practice this figure belongs to, if any."""
 
     @model_validator(mode="after")
-    def _ranges(self) -> "Metric":
+    def _ranges(self) -> Metric:
         if self.unit.strip() == "%":
             for number in (self.value, self.value_to):
                 if number is not None and number > Decimal(100):

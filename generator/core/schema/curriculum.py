@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
 from .fields import Bool, Line, ListOf, Markdown, Number, Ordinal, PlainText, Record, Ref, Slug
 from .kind import KindSpec, LinkScope, Pages

@@ -51,8 +51,6 @@ class Record(BaseModel):
     )
 
 
-Part = Record
-"""Nested parts of a record (a metric, a lesson, a step) follow the same rules."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ def check_reference(value: Any) -> str:
     return check_slug(value)
 
 
-def Ref(*kinds: str) -> Any:  # noqa: N802 - reads like a type in annotations
+def Ref(*kinds: str) -> Any:
     """A reference to another record of one of ``kinds``, resolved by the link stage."""
     return Annotated[str, BeforeValidator(check_reference), RefTo(tuple(kinds)), SLUG_JSON]
 
@@ -304,6 +302,6 @@ def as_list(value: Any) -> Any:
     return value
 
 
-def ListOf(item: Any, *, min_length: int = 0) -> Any:  # noqa: N802
+def ListOf(item: Any, *, min_length: int = 0) -> Any:
     """A YAML list of ``item``; a bare string is refused instead of being read as one item."""
     return Annotated[tuple[item, ...], BeforeValidator(as_list), Field(min_length=min_length)]

@@ -9,8 +9,9 @@ module that declares its ``KIND``, a template, and its data (see 新增记录类
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .fields import Record
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
 from .fields import Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
@@ -141,7 +142,7 @@ def check_shape(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
                  "manual_categories / manual_aspects。"))
 
 
-HANDBOOK = dict(folder="handbook", index="handbook/index.md", index_title="《红领党务通》党务手册", in_nav=True)
+HANDBOOK: dict[str, Any] = {"folder": "handbook", "index": "handbook/index.md", "index_title": "《红领党务通》党务手册", "in_nav": True}
 
 KIND = KindSpec(
     "category", "manual", Category, "手册大项", "title",

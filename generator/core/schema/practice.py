@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .fields import Line, ListOf, Markdown, PlainText, Record, Ref, Slug
 from .kind import KindSpec, LinkScope, Pages

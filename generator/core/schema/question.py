@@ -110,7 +110,7 @@ class Question(Record):
     """The rule the question tests."""
 
     @model_validator(mode="after")
-    def _answer_fits_kind(self) -> "Question":
+    def _answer_fits_kind(self) -> Question:
         check_options(self)
         check_answer(self)
         return self
@@ -155,7 +155,7 @@ def check_answer(question: Question) -> None:
                 raise fail("E-ANSWER-KEY", f"答案 {item} 重复。", "每个选项字母在答案里只写一次。", at=("answer", index))
             letters = [_letter_hint(ch) for ch in item if not ch.isspace() and ch not in "、，,."]
             if len(item) > 1 and len(letters) > 1 and all(letters):
-                hint = "每个答案字母单独一行，例如：\n  - " + "\n  - ".join(letters)
+                hint = "每个答案字母单独一行，例如：\n  - " + "\n  - ".join(str(letter) for letter in letters)
             elif (guess := _letter_hint(item)) and guess in keys:
                 hint = f"改为 {guess}（半角大写字母，不带标点）。"
             else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-
 from .fields import Line, ListOf, Markdown, PartialDate, Record, Slug
 from .kind import KindSpec, Pages
 
