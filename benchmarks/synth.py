@@ -25,7 +25,7 @@ SITE_KINDS = ["红旗支部", "五星级党组织", "党建示范点", "党群�
 ORG_TYPES = ["非公企业", "社会组织", "行业协会商会", "产业链", "园区楼宇", "新就业群体"]
 UNITS = ["名", "个", "家", "次", "项", "万元"]
 QUALIFIERS = ["余", "近", "超", None, None]
-HEADER = "# yaml-language-server: $schema=../../schema/{kind}.schema.json\n"
+HEADER = "# yaml-language-server: $schema=../../jsonschema/{kind}.schema.json\n"
 
 
 def sentence(rng: random.Random, words: int = 4) -> str:

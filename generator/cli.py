@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("schema", help="为每类记录生成 JSON Schema，供 VS Code 等编辑器自动补全和检查")
-    p.add_argument("--out", default="schema", help="输出文件夹（默认 schema/）")
+    p.add_argument("--out", default="jsonschema", help="输出文件夹（默认 jsonschema/）")
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("build", help="检查数据并生成站点；全部成功后才替换原有的站点")

@@ -88,7 +88,7 @@ def test_messages_print_under_c_locale(library: Library):
 def test_committed_json_schemas_are_current(tmp_path: Path):
     assert run("schema", "--out", str(tmp_path)).returncode == 0
     for generated in sorted(tmp_path.glob("*.schema.json")):
-        committed = ROOT / "schema" / generated.name
+        committed = ROOT / "jsonschema" / generated.name
         assert committed.read_text(encoding="utf-8") == generated.read_text(encoding="utf-8"), \
             f"{committed.name} is stale: run `hongling schema`"
     assert {p.name for p in tmp_path.glob("*.schema.json")} == {f"{spec.name}.schema.json" for spec in KINDS}
@@ -98,7 +98,7 @@ def test_every_data_file_names_its_schema():
     for path in sorted((ROOT / "data").rglob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         kind = BY_FOLDER[path.parent.name].name
-        assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path
+        assert first == f"# yaml-language-server: $schema=../../jsonschema/{kind}.schema.json", path
 
 
 def test_codes_are_listed():
