@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check schema bench clean chromium nginx libreoffice pack wheelhouse
+.PHONY: site test test-core lint check schema bench clean chromium nginx libreoffice pack wheelhouse
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,17 @@ nginx:
 		echo "installing Debian nginx for the web-server tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
 
-test: $(STAMP) chromium nginx libreoffice
+test: lint chromium nginx libreoffice
 	$(BIN)/python -m pytest
+
+# The core's tests alone (load, validate, link, the registry, the embedded data): seconds, no browser.
+test-core: $(STAMP)
+	$(BIN)/python -m pytest -q tests/core tests/library
+
+# ruff (style, imports, likely bugs) and mypy (types) over the whole package; part of `make test`.
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy
 
 # Versioned, reproducible archives of the site (zip and tar.gz with MANIFEST.json and SHA256SUMS) in dist/.
 pack: $(STAMP)
