@@ -51,7 +51,7 @@ def county(extra: str = "", **fields: str) -> str:
 # (name, change, code, file, line, column, hint fragment)
 CASES = [
     # syntax
-    ("tab indentation", lambda lib: lib.write(COUNTY, county("aliases:\n\t- 示例\n")), "E-SYNTAX", COUNTY, 6, 1, "Tab"),
+    ("tab indentation", lambda lib: lib.write(COUNTY, county("aliases:\n\t- 示例\n")), "E-INDENT", COUNTY, 6, 1, "半角空格"),
     ("unquoted colon", lambda lib: lib.replace(CASE, "title: 示例县“红色示范”工程", "title: 案例: 示例县"),
      "E-SYNTAX", CASE, 2, 10, "引号"),
     ("unclosed quote", lambda lib: lib.replace(COUNTY, "name: 示例县", 'name: "示例县'), "E-SYNTAX", COUNTY, 2, 7, "引号"),
@@ -65,7 +65,7 @@ CASES = [
     ("only ---", lambda lib: lib.write(COUNTY, "---\n"), "E-EMPTY-FILE", COUNTY, 0, 0, "删除"),
     ("only comments", lambda lib: lib.write(COUNTY, "# 待补充\n# 示例县\n"), "E-EMPTY-FILE", COUNTY, 0, 0, "删除"),
     # encoding
-    ("GBK file", lambda lib: lib.write(COUNTY, county().encode("gbk")), "E-ENCODING", COUNTY, 2, 8, "UTF-8"),
+    ("GBK file", lambda lib: lib.write(COUNTY, county().encode("gbk")), "E-ENCODING", COUNTY, 2, 7, "UTF-8"),
     ("UTF-16 file", lambda lib: lib.write(COUNTY, county().encode("utf-16")), "E-ENCODING", COUNTY, 0, 0, "UTF-8"),
     ("NUL byte", lambda lib: lib.write(COUNTY, b"id: county\nname: \x00x\n"), "E-NUL", COUNTY, 2, 7, "UTF-8"),
     # duplicate keys
@@ -117,20 +117,20 @@ CASES = [
     ("number with its unit", lambda lib: lib.replace(CASE, "value: 200", "value: 200余名"), "E-NUMBER", CASE, 19, 12, "qualifier"),
     # markup in data
     ("script in a title", lambda lib: lib.replace(CASE, "title: 示例县“红色示范”工程", "title: 示例<script>alert(1)</script>"),
-     "E-MARKUP", CASE, 2, 8, "删除"),
+     "E-MARKUP", CASE, 2, 10, "删除"),
     ("img onerror in a summary", lambda lib: lib.replace(CASE, "summary: 示例县", "summary: <img src=x onerror=alert(1)>示例县"),
      "E-UNSAFE", CASE, 9, 10, "Markdown"),
     ("javascript link", lambda lib: lib.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
                                             "summary: '[点我](javascript:alert(1))示例县'"),
-     "E-UNSAFE", CASE, 9, 10, "javascript"),
+     "E-UNSAFE", CASE, 9, 16, "javascript"),
     ("raw iframe", lambda lib: lib.replace(CASE, "summary: 示例县", "summary: <iframe src=x></iframe>示例县"),
      "E-UNSAFE", CASE, 9, 10, "Markdown"),
     ("attribute list with an event", lambda lib: lib.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
                                                          "summary: '示例县{: onclick=\"alert(1)\"}'"),
-     "E-UNSAFE", CASE, 9, 10, "onclick"),
+     "E-UNSAFE", CASE, 9, 14, "onclick"),
     ("entity-encoded javascript link", lambda lib: lib.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
                                                            "summary: '[点我](java&#115;cript:alert(1))'"),
-     "E-UNSAFE", CASE, 9, 10, "链接"),
+     "E-UNSAFE", CASE, 9, 16, "链接"),
     ("Windows device name as id", lambda lib: lib.write("regions/con.yml", county(id="con")), "E-ID", "regions/con.yml", 1, 5, "con-1"),
     # ids that become paths
     ("path traversal", lambda lib: lib.write(COUNTY, county(id="../../etc/passwd")), "E-ID", COUNTY, 1, 5, "小写字母"),
@@ -158,7 +158,7 @@ CASES = [
     ("full-width digits", lambda lib: lib.replace(CASE, "value: 200", "value: ２００"), "E-NUMBER", CASE, 19, 12, "200"),
     ("full-width year", lambda lib: lib.replace(CASE, "year: 2023\norg", "year: ２０２３\norg"), "E-YEAR", CASE, 6, 7, "2023"),
     ("full-width space before a key", lambda lib: lib.replace(COUNTY, "name: 示例县", "\u3000name: 示例县"),
-     "E-UNKNOWN-KEY", COUNTY, 2, 1, "全角空格"),
+     "E-INDENT", COUNTY, 2, 1, "删除"),
     ("Chinese name instead of an id", lambda lib: lib.replace(CASE, "region: county", "region: 示例县"),
      "E-REF", CASE, 5, 9, "“county”"),
     ("Word file in data", lambda lib: lib.write("cases/notes.docx", b"PK\x03\x04"), "W-STRAY-FILE", "cases/notes.docx", 0, 0, ".yml"),
