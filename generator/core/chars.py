@@ -21,10 +21,10 @@ from .yamlnodes import Edit, MappingNode, ScalarNode, SequenceNode, Tree, TreePr
 INDENT_CHARS: dict[str, str] = {
     "\t": "Tab",
     "\u3000": "全角空格",
-    "\u00a0": "不换行空格（网页中的 &nbsp;）",
-    "\u2002": "半角空格（en space）",
-    "\u2003": "全角空格（em space）",
-    "\u2009": "窄空格（thin space）",
+    "\u00a0": "不换行空格 &nbsp;",
+    "\u2002": "en 空格",
+    "\u2003": "em 空格",
+    "\u2009": "窄空格",
     "\u202f": "窄不换行空格",
     "\u205f": "数学空格",
 }
@@ -40,24 +40,24 @@ INVISIBLE: dict[str, str] = {
     "\u200b": "零宽空格",
     "\u200c": "零宽不连字",
     "\u200d": "零宽连字",
-    "\u2060": "零宽不换行（word joiner）",
-    "\ufeff": "字节顺序标记（BOM）",
+    "\u2060": "零宽不换行符",
+    "\ufeff": "字节顺序标记 BOM",
     "\u00ad": "软连字符",
-    "\u200e": "从左到右标记（LRM）",
-    "\u200f": "从右到左标记（RLM）",
-    "\u061c": "阿拉伯字母标记（ALM）",
-    "\u202a": "从左到右嵌入（LRE）",
-    "\u202b": "从右到左嵌入（RLE）",
-    "\u202c": "方向格式结束（PDF）",
-    "\u202d": "从左到右覆盖（LRO）",
-    "\u202e": "从右到左覆盖（RLO）",
-    "\u2066": "从左到右隔离（LRI）",
-    "\u2067": "从右到左隔离（RLI）",
-    "\u2068": "方向隔离（FSI）",
-    "\u2069": "方向隔离结束（PDI）",
-    "\u2028": "行分隔符（LS）",
-    "\u2029": "段落分隔符（PS）",
-    "\u0085": "下一行（NEL）",
+    "\u200e": "从左到右标记 LRM",
+    "\u200f": "从右到左标记 RLM",
+    "\u061c": "阿拉伯字母标记 ALM",
+    "\u202a": "从左到右嵌入 LRE",
+    "\u202b": "从右到左嵌入 RLE",
+    "\u202c": "方向格式结束 PDF",
+    "\u202d": "从左到右覆盖 LRO",
+    "\u202e": "从右到左覆盖 RLO",
+    "\u2066": "从左到右隔离 LRI",
+    "\u2067": "从右到左隔离 RLI",
+    "\u2068": "方向隔离 FSI",
+    "\u2069": "方向隔离结束 PDI",
+    "\u2028": "行分隔符 LS",
+    "\u2029": "段落分隔符 PS",
+    "\u0085": "下一行符 NEL",
 }
 BIDI = set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 REMOVABLE = set("\u200b\u200c\u200d\u2060\ufeff")
@@ -82,14 +82,6 @@ class OddChar:
     line: int
     column: int
     char: str
-
-    @property
-    def code_point(self) -> str:
-        return f"U+{ord(self.char):04X}"
-
-    @property
-    def name(self) -> str:
-        return INDENT_CHARS.get(self.char) or INVISIBLE.get(self.char) or "控制字符"
 
     @property
     def removable(self) -> bool:
@@ -153,9 +145,9 @@ def first_odd(run: str) -> tuple[int, str]:
 
 
 def describe(char: str) -> str:
-    """``U+3000 全角空格``: code point and Chinese name."""
+    """``全角空格（U+3000）``: Chinese name and code point."""
     name = INDENT_CHARS.get(char) or INVISIBLE.get(char) or "控制字符"
-    return f"U+{ord(char):04X} {name}"
+    return f"{name}（U+{ord(char):04X}）"
 
 
 def indent_width(char: str) -> int:
@@ -195,7 +187,7 @@ def invisible_problems(found: list[OddChar], limit: int = 20) -> list[TreeProble
         where = "文件中间" if char.char == "\ufeff" else ""
         more = f"（本文件共 {len(found)} 处，只列出前 {limit} 处）" if len(found) > limit and char is found[0] else ""
         problems.append(TreeProblem(
-            "E-INVISIBLE", f"{where}有一个看不见的字符 {describe(char.char)}{more}。", hint, char.line, char.column,
+            "E-INVISIBLE", f"{where or '这里'}有一个看不见的字符：{describe(char.char)}{more}。", hint, char.line, char.column,
             edits=(Edit(char.line, char.column, char.char, ""),) if char.removable else ()))
     return problems
 
@@ -224,46 +216,49 @@ def indentation_problems(text: str, tree: Tree, max_depth: int) -> list[TreeProb
     scalars: list[tuple[Any, bool]] = []
     if root is not None:
         _scalars(root, scalars)
-    error_line = tree.problems[0].line if (tree.root is None and tree.problems) else None
+    parsed = tree.root is not None
+    error_line = tree.problems[0].line if (not parsed and tree.problems) else -2
     lines = text.split("\n")
     problems = []
     for line, length, run in candidates:
         rest = lines[line][length:]
+        structural = looks_structural(rest)
         starts_here = next((is_key for node, is_key in scalars
                             if node.start_mark.line == line and node.start_mark.column < length), None)
         inside = next((node for node, _ in scalars if node.start_mark.line < line and (
             node.end_mark.line > line or (node.end_mark.line == line and node.end_mark.column > length))), None)
-        structural = looks_structural(rest)
-        if starts_here is not None:
-            parsed = True
-            flagged = starts_here or structural
-        elif inside is not None:
-            parsed = True
-            flagged = not inside.style and structural
-        else:
-            parsed = False
-            flagged = error_line is not None and line in (error_line, error_line - 1)
-        if flagged:
-            problems.append(_indentation_problem(line, run, rest, parsed, structural))
+        if inside is not None:  # a line of a longer text: only a list item or key swallowed by it counts
+            if not inside.style and structural:
+                problems.append(_indentation_problem(line, run, "swallowed"))
+        elif line in (error_line - 1, error_line):  # what made YAML stop
+            problems.append(_indentation_problem(line, run, "indent" if (structural or starts_here) else "text"))
+        elif starts_here is not None and (starts_here or structural):  # read as part of a key
+            problems.append(_indentation_problem(line, run, "read"))
     return problems
 
 
-def _indentation_problem(line: int, run: str, rest: str, parsed: bool, structural: bool) -> TreeProblem:
-    column, char = first_odd(run)
+def _indentation_problem(line: int, run: str, how: str) -> TreeProblem:
+    """``how``: "read" (YAML took the odd spaces as the start of a key: removing them keeps what
+    it read), "indent" (they made YAML stop: spaces of the same width are what the editor saw),
+    "swallowed" (a list item or key became part of the text above) or "text" (unclear)."""
+    column, _ = first_odd(run)
     names = "、".join(dict.fromkeys(describe(ch) for ch in run if ch != " "))
-    if parsed:
-        message = f"这一行开头有 {names}，YAML 不把它当作缩进，而把它读成了文字的一部分。"
+    edits: tuple[Edit, ...] = ()
+    if how == "read":
+        message = f"这一行开头有{names}，YAML 不把它当作缩进，而把它读成了字段名的一部分。"
         hint = "删除它，只用半角空格缩进；hongling check --fix 可以自动删除（层级保持 YAML 现在读到的样子）。"
         edits = (Edit(line, 0, run, run[:column]),)
-    elif structural:
+    elif how == "indent":
         spaces = sum(indent_width(ch) if ch != " " else 1 for ch in run)
-        message = f"这一行用 {names} 缩进，YAML 只认半角空格。"
-        hint = (f"把行首的 {names} 换成半角空格（每层两个）；hongling check --fix 会把它换成 {spaces} 个半角空格，"
+        message = f"这一行用{names}缩进，YAML 只认半角空格。"
+        hint = (f"把行首的{names}换成半角空格（每层两个）；hongling check --fix 会把它换成 {spaces} 个半角空格，"
                 "请再核对层级。")
         edits = (Edit(line, 0, run, " " * spaces),)
+    elif how == "swallowed":
+        message = f"这一行用{names}缩进，YAML 没有把它读成新的一项，而是接到了上一行的文字后面。"
+        hint = "把行首的这些字符换成半角空格，与同级的“- ”或字段左对齐。"
     else:
-        message = f"这一行开头是 {names}，YAML 不把它当作缩进。"
+        message = f"这一行开头是{names}，YAML 不把它当作缩进。"
         hint = ("如果这是上面 | 或 > 多行文字中的一段，在行首再加上与上一行相同的半角空格（全角空格可以保留）；"
                 "如果是字段或列表项，把它换成半角空格。")
-        edits = ()
     return TreeProblem("E-INDENT", message, hint, line, column, 1, edits=edits)

@@ -81,11 +81,11 @@ def decode(raw: bytes, rel: str) -> Decoded:
         raw = raw[len(codecs.BOM_UTF8):]
     nul = raw.find(b"\x00")
     if nul >= 0:
-        codec = _utf16_without_bom(raw)
-        if codec is not None:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:
             return Decoded(None, [Problem("E-ENCODING", "文件是 UTF-16 编码（没有 BOM），需要 UTF-8。", rel,
                                           hint=f"{SAVE_HINT}{FIX_HINT}", fixable=True)],
-                           normalize_newlines(raw.decode(codec)), codec)
+                           normalize_newlines(raw.decode(utf16)), utf16)
         line, column = _position(raw, nul)
         return Decoded(None, [Problem(
             "E-NUL", "这里有一个 NUL 空字节（U+0000），纯文本文件里不会有它"

@@ -156,8 +156,8 @@ def refuse_unsafe_markdown(text: str) -> None:
     if "](" in text or "]:" in text or "<" in text:
         for target in link_targets(text):
             if script_scheme(target):
-                disguised = not target.lower().lstrip().startswith(SCRIPT_SCHEMES)
-                message = (f"Markdown 链接地址是用字符实体、Tab 或换行伪装的脚本链接：\"{_quote(target)}\"。" if disguised
+                plain = target.lower().lstrip().startswith(SCRIPT_SCHEMES)
+                message = (f"Markdown 链接地址是用字符实体、Tab 或换行伪装的脚本链接：\"{_quote(target)}\"。" if not plain
                            else f"Markdown 链接地址不安全：\"{_quote(target)}\"。")
                 raise fail("E-UNSAFE", message,
                            "链接只能指向 http(s) 网址或站内页面，不能用 javascript:、data: 或 vbscript:。", fragment=target)
@@ -170,10 +170,10 @@ def refuse_unsafe_markdown(text: str) -> None:
             message = f"Markdown 文字里不能写 HTML 标记：\"{_quote(fragment)}\"。"
         raise fail("E-UNSAFE", message,
                    "用 Markdown 写格式：**加粗**、[链接文字](网址)、列表用“- ”；不要粘贴网页源码。", fragment=fragment)
-    disguised = _disguised_script(text)
-    if disguised:
-        raise fail("E-UNSAFE", f"Markdown 文字里出现了 javascript: 链接：\"{_quote(disguised)}\"。", "删除这段链接。",
-                   fragment=disguised)
+    script = _disguised_script(text)
+    if script:
+        raise fail("E-UNSAFE", f"Markdown 文字里出现了 javascript: 链接：\"{_quote(script)}\"。", "删除这段链接。",
+                   fragment=script)
 
 
 def find_template_syntax(text: str) -> list[tuple[int, str]]:

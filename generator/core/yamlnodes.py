@@ -345,7 +345,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> TreeProblem:
         if spaced:
             key, odd = spaced.group(2), spaced.group(3)
             at = spaced.end(2) + 1
-            name = "全角空格" if odd == "\u3000" else f"U+{ord(odd):04X} 不换行空格"
+            name = "全角空格（U+3000）" if odd == "\u3000" else f"不换行空格（U+{ord(odd):04X}）"
             return TreeProblem("E-SYNTAX", f"键 “{key}” 的冒号后面是{name}，YAML 只认半角空格，于是没有把它读成“键: 值”。",
                                f"把冒号后的{name}换成一个半角空格；hongling check --fix 可以自动修改。",
                                number, at, 1, edits=(Edit(number, at, odd, " "),))

@@ -107,7 +107,7 @@ CASES = [
     # ranges
     ("percentage of 120", lambda lib: lib.replace(CASE, "value: 200\n    qualifier: 余\n    unit: 名",
                                               "value: 120\n    qualifier: 余\n    unit: '%'"),
-     "E-RANGE", CASE, 17, 5, "0—100"),
+     "E-RANGE", CASE, 19, 12, "0—100"),
     ("negative count", lambda lib: lib.replace(CASE, "value: 200", "value: -5"), "E-RANGE", CASE, 19, 12, "正数"),
     ("year 3023", lambda lib: lib.replace(CASE, "year: 2023\norg", "year: 3023\norg"), "E-YEAR", CASE, 6, 7, "2023"),
     ("impossible date", lambda lib: lib.replace(SOURCE, "2023-05-01", "2023-02-30"), "E-DATE", SOURCE, 5, 7, "核对"),

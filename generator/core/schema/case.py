@@ -64,12 +64,13 @@ class Metric(Record):
     @model_validator(mode="after")
     def _ranges(self) -> Metric:
         if self.unit.strip() == "%":
-            for number in (self.value, self.value_to):
+            for name, number in (("value", self.value), ("value_to", self.value_to)):
                 if number is not None and number > Decimal(100):
-                    raise fail("E-RANGE", f"百分比不能超过 100，实际是 {number}。", "核对原文；占比写 0—100 之间的数。")
+                    raise fail("E-RANGE", f"百分比不能超过 100，实际是 {number}。", "核对原文；占比写 0—100 之间的数。",
+                               at=(name,))
         if self.value_to is not None and self.value_to < self.value:
             raise fail("E-RANGE", f"区间上限 value_to（{self.value_to}）小于下限 value（{self.value}）。",
-                       "交换两个数，或删除 value_to。")
+                       "交换两个数，或删除 value_to。", at=("value_to",))
         return self
 
 

@@ -166,6 +166,8 @@ def Ref(*kinds: str) -> Any:
 # --- numbers, years, dates, booleans ---------------------------------------------------------
 
 NUMBER_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+CLOCK_RE = re.compile(r"^([0-9]{1,2})\s*[:：]\s*([0-5][0-9])$")
+"""1:30 — hours and minutes (or a ratio), which YAML 1.1 would silently read as 90."""
 CHINESE_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 
 
@@ -190,7 +192,12 @@ def parse_number(value: Any) -> Decimal:
         half_width = unicodedata.normalize("NFKC", normalized)
         if NUMBER_RE.match(half_width):
             raise fail("E-NUMBER", f"数字用了全角字符：\"{text}\"。", f"改成半角数字：{half_width}。")
-        if any(ch in CHINESE_NUMERALS for ch in text):
+        clock = CLOCK_RE.match(normalized)
+        if clock:
+            hours = (Decimal(clock.group(1)) + Decimal(clock.group(2)) / 60).quantize(Decimal("0.01")).normalize()
+            hint = (f"这里只写一个数：如果 “{text}” 是 {int(clock.group(1))} 小时 {int(clock.group(2))} 分钟，写成 {hours}；"
+                    "如果是比例，写成百分比或写进文字说明。")
+        elif any(ch in CHINESE_NUMERALS for ch in text):
             hint = "用阿拉伯数字书写，例如 200；“余”“近”“超”等写在 qualifier 字段，单位写在 unit 字段。"
         elif re.search(r"[\d.]", text) and re.search(r"[^\d.]", normalized):
             hint = "只写数字本身，例如 “200余名” 写成 value: 200、qualifier: 余、unit: 名。"
