@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .core import fix
 from .core.check import check
 from .core.problems import CODES, format_json, format_text
 from .core.schema import KINDS
@@ -55,14 +56,29 @@ def settings_from_args(args: argparse.Namespace, repo_build: bool = False) -> Se
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    kb, report = check(settings_from_args(args))
+    settings = settings_from_args(args)
+    if args.dry_run and not args.fix:
+        print("--dry-run 只能和 --fix 一起使用。", file=sys.stderr)
+        return EXIT_USAGE
+    fixes = fix.plan(settings) if args.fix else []
+    if not args.dry_run:
+        for planned in fixes:
+            if not planned.refused:
+                fix.write(planned)
+    kb, report = check(settings)
     if args.format == "json":
-        print(format_json(report))
-    else:
-        print(format_text(report))
-        if not report.failed(args.strict):
-            counts = "，".join(f"{kind} {n}" for kind, n in kb.counts().items())
-            print(f"记录数：{counts}")
+        output = json.loads(format_json(report))
+        if args.fix:
+            output["fixes"] = fix.fix_rows(fixes, args.dry_run)
+        print(json.dumps(output, ensure_ascii=False, indent=2))
+        return EXIT_DATA if report.failed(args.strict) else EXIT_OK
+    if args.fix:
+        print(fix.format_fixes(fixes, args.dry_run))
+        print("\n以下是当前数据（尚未修改）的检查结果：\n" if args.dry_run and fixes else "")
+    print(format_text(report))
+    if not report.failed(args.strict):
+        counts = "，".join(f"{kind} {n}" for kind, n in kb.counts().items())
+        print(f"记录数：{counts}")
     return EXIT_DATA if report.failed(args.strict) else EXIT_OK
 
 
@@ -189,6 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", help="数据文件夹（默认读取 mkdocs.yml 中的设置，通常是 data/）")
     p.add_argument("--strict", action="store_true", help="严格模式：警告也视为失败")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式：text（默认）或 json")
+    p.add_argument("--fix", action="store_true",
+                   help="自动修复机械性的问题（GBK/UTF-16 转 UTF-8、Tab 和全角空格缩进、中文冒号、零宽字符和 BOM），"
+                        "列出改动，其余问题留给人工修改")
+    p.add_argument("--dry-run", action="store_true", help="与 --fix 一起用：只列出将要做的修改，不写入文件")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("schema", help="为每类记录生成 JSON Schema，供 VS Code 等编辑器自动补全和检查")

@@ -7,6 +7,7 @@ binary and decoded explicitly, because editors' Windows machines default to GBK.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,6 +99,16 @@ def load_file(path: Path, rel: str, kind: KindSpec, settings: Settings) -> tuple
     return LoadedFile(path, rel, kind, root, tree.plain, text), text, problems
 
 
+def data_folder_files(data_dir: Path) -> Iterator[tuple[Path, tuple[str, ...], str]]:
+    """Every file below ``data_dir`` that is not hidden or ignored, in a stable order, with its
+    parts below ``data_dir`` and the name problems give it (``data/cases/x.yml``)."""
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        rel_parts = path.relative_to(data_dir).parts
+        if path.name in IGNORED_NAMES or any(part.startswith(".") for part in rel_parts):
+            continue
+        yield path, rel_parts, (Path(data_dir.name) / Path(*rel_parts)).as_posix()
+
+
 def load_library(settings: Settings, cache: FileMemo | None = None) -> Loaded:
     """Read every data file below ``settings.data_dir``, in a stable order; with a ``cache``,
     files unchanged since the previous call are not read again."""
@@ -107,11 +118,7 @@ def load_library(settings: Settings, cache: FileMemo | None = None) -> Loaded:
         loaded.problems.append(Problem("E-FOLDER", f"找不到数据文件夹 {data_dir}。", str(data_dir),
                                        hint="在项目根目录运行，或用 --data 指定数据文件夹。"))
         return loaded
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        rel_parts = path.relative_to(data_dir).parts
-        rel = (Path(settings.data_dir.name) / Path(*rel_parts)).as_posix()
-        if path.name in IGNORED_NAMES or any(part.startswith(".") for part in rel_parts):
-            continue
+    for path, rel_parts, rel in data_folder_files(data_dir):
         if path.suffix.lower() not in DATA_SUFFIXES:
             loaded.problems.append(Problem("W-STRAY-FILE", f"数据文件夹里有非 YAML 文件 {path.name}，已忽略。", rel,
                                            hint="数据文件的扩展名应为 .yml；其他文件请移出 data/。"))

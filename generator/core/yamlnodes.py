@@ -332,7 +332,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> TreeProblem:
         message, hint = "不支持 YAML 别名（*）。", "把要重复的内容直接写出来。"
     elif "maximum" in problem and "nest" in problem:
         return TreeProblem(LIBYAML_DEPTH, "嵌套层级过深。", "检查缩进是否一层层多缩进了。", line, column)
-    for number in (line, line - 1):
+    # "could not find expected ':'" is raised on the line after the one that lacks it
+    for number in (line - 1, line) if "expected ':'" in problem else (line, line - 1):
         candidate = lines[number] if 0 <= number < len(lines) else ""
         key_part = candidate.split("：", 1)[0]
         if "：" in candidate and ":" not in key_part and key_part.strip() and " " not in key_part.strip():
