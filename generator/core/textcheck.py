@@ -112,7 +112,7 @@ def refuse_markup(text: str) -> None:
                        f"直接写出它代表的字符（{'空格' if shown.isspace() else shown}）。", fragment=entity.group())
     disguised = _disguised_script(text)
     if disguised:
-        raise fail("E-MARKUP", f"纯文本字段里不能写 javascript: 链接，发现 \"{_quote(disguised)}\"。", "删除这段链接。",
+        raise fail("E-MARKUP", f"纯文本字段里不能写 javascript: 链接，发现 \"{_quote(disguised)}\"。", "删除这段 javascript: 链接。",
                    fragment=disguised)
 
 
@@ -172,7 +172,7 @@ def refuse_unsafe_markdown(text: str) -> None:
                    "用 Markdown 写格式：**加粗**、[链接文字](网址)、列表用“- ”；不要粘贴网页源码。", fragment=fragment)
     script = _disguised_script(text)
     if script:
-        raise fail("E-UNSAFE", f"Markdown 文字里出现了 javascript: 链接：\"{_quote(script)}\"。", "删除这段链接。",
+        raise fail("E-UNSAFE", f"Markdown 文字里出现了 javascript: 链接：\"{_quote(script)}\"。", "删除这段 javascript: 链接。",
                    fragment=script)
 
 

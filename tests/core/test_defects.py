@@ -42,6 +42,10 @@ def question(library: Library, kind: str, *answers: str, options: bool = False) 
     library.write(QUESTION, text)
 
 
+BLOCK = "summary: {}\n  第一行。\n  第二行。\n  {}\n  示例县"
+"""A summary whose third payload line holds the fragment (line 12 of the case; ``summary:`` is 9)."""
+
+
 def county(extra: str = "", **fields: str) -> str:
     base = {"id": "county", "name": "示例县", "level": "区县", "parent": "city"}
     base.update(fields)
@@ -145,6 +149,10 @@ CASES = [
     ("alias bomb", lambda lib: lib.write(COUNTY, county("a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n")),
      "E-ALIAS", COUNTY, 5, 4, "&"),
     ("deep nesting", lambda lib: lib.write(COUNTY, county("deep: " + "[" * 100 + "]" * 100 + "\n")), "E-DEPTH", COUNTY, 5, 30, "缩进"),
+    ("100,000-deep nesting", lambda lib: lib.write(COUNTY, county("deep: " + "[" * 100_000 + "]" * 100_000 + "\n")),
+     "E-DEPTH", COUNTY, 5, 30, "缩进"),
+    ("100,000-deep list of lists", lambda lib: lib.write(COUNTY, county("deep:\n" + "- " * 100_000 + "x\n")),
+     "E-DEPTH", COUNTY, 6, 47, "缩进"),
     ("python tag", lambda lib: lib.write(COUNTY, county("cmd: !!python/object/apply:os.system ['ls']\n")),
      "E-TAG", COUNTY, 5, 6, "标签"),
     # more an editor will do
@@ -193,6 +201,63 @@ CASES = [
      "E-REF", QUESTION, 2, 9, "demo-aspect"),
     ("basis naming an aspect", lambda lib: lib.replace(QUESTION, "source: reg-branch", "source: demo-aspect"),
      "E-REF-KIND", QUESTION, 16, 11, "来源"),
+    # positions inside block and flow scalars: the payload line, the character column
+    ("javascript link in a folded block", lambda lib: lib.replace(CASE, "summary: 示例县", BLOCK.format(">-", "[点我](javascript:alert(1))")),
+     "E-UNSAFE", CASE, 12, 8, "javascript"),
+    ("attribute list in a literal block", lambda lib: lib.replace(CASE, "summary: 示例县", BLOCK.format("|", "示例{: onclick=\"alert(1)\" }")),
+     "E-UNSAFE", CASE, 12, 5, "onclick"),
+    ("iframe in a literal block", lambda lib: lib.replace(CASE, "summary: 示例县", BLOCK.format("|", "<iframe src=x></iframe>")),
+     "E-UNSAFE", CASE, 12, 3, "Markdown"),
+    ("script tag deep in a quoted title", lambda lib: lib.replace(CASE, "title: 示例县“红色示范”工程", 'title: "示例县“红色示范”工程<b>"'),
+     "E-MARKUP", CASE, 2, 20, "删除"),
+    # character classes named for what they are
+    ("full-width space indenting a list item", lambda lib: lib.replace(CASE, "  - 非公企业", "\u3000\u3000- 非公企业"),
+     "E-INDENT", CASE, 8, 1, "4 个半角空格"),
+    ("full-width space indenting a key of a list item", lambda lib: lib.replace(CASE, "    label:", "\u3000\u3000label:"),
+     "E-INDENT", CASE, 18, 1, "--fix"),
+    ("no-break spaces indenting a list item", lambda lib: lib.write(COUNTY, county("aliases:\n\u00a0\u00a0- 示例\n")),
+     "E-INDENT", COUNTY, 6, 1, "半角空格"),
+    ("Chinese paragraph indent outside its block", lambda lib: lib.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
+                                                                       "summary: |\n  第一段。\n\u3000\u3000第二段。"),
+     "E-INDENT", CASE, 11, 1, "全角空格可以保留"),
+    ("full-width space after the colon", lambda lib: lib.replace(COUNTY, "name: 示例县", "name:\u3000示例县"), "E-SYNTAX", COUNTY, 2, 6, "--fix"),
+    ("no-break space after the colon", lambda lib: lib.replace(COUNTY, "name: 示例县", "name:\u00a0示例县"), "E-SYNTAX", COUNTY, 2, 6, "半角空格"),
+    ("BOM in mid-file", lambda lib: lib.replace(COUNTY, "level:", "\ufefflevel:"), "E-INVISIBLE", COUNTY, 3, 1, "--fix"),
+    ("zero-width space in an id", lambda lib: lib.replace(COUNTY, "id: county", "id: coun\u200bty"), "E-INVISIBLE", COUNTY, 1, 9, "删除"),
+    ("right-to-left override in a name", lambda lib: lib.replace(COUNTY, "name: 示例县", "name: 示例\u202e县"),
+     "E-INVISIBLE", COUNTY, 2, 9, "显示顺序"),
+    ("escape control character", lambda lib: lib.replace(COUNTY, "name: 示例县", "name: 示例\x1b县"), "E-INVISIBLE", COUNTY, 2, 9, "删除"),
+    ("line separator shifts no line", lambda lib: lib.replace(COUNTY, "level: 区县", "level: 区\u2028县"),
+     "E-INVISIBLE", COUNTY, 3, 9, "换行"),
+    ("NUL byte after Chinese text", lambda lib: lib.write(COUNTY, "id: county\nname: 示例县示例县\x00x\n".encode()), "E-NUL", COUNTY, 2, 13, "删除"),
+    ("UTF-16 without BOM", lambda lib: lib.write(COUNTY, county().encode("utf-16-le")), "E-ENCODING", COUNTY, 0, 0, "--fix"),
+    ("truncated UTF-8 at the end", lambda lib: lib.write(COUNTY, county("aliases:\n  - 示").encode()[:-1]),
+     "E-ENCODING", COUNTY, 6, 5, "末尾"),
+    ("one broken character in a UTF-8 file", lambda lib: lib.write(COUNTY, county().encode().replace("县".encode(), b"\xe5\x8e", 1)),
+     "E-ENCODING", COUNTY, 2, 9, "乱码"),
+    # markup in disguise
+    ("title of HTML entities", lambda lib: lib.replace(CASE, "title: 示例县“红色示范”工程", 'title: "&lt;script&gt;alert(1)&lt;/script&gt;"'),
+     "E-MARKUP", CASE, 2, 9, "删除"),
+    ("entity in a plain-text title", lambda lib: lib.replace(CASE, "title: 示例县“红色示范”工程", "title: 示例县&nbsp;工程"),
+     "E-MARKUP", CASE, 2, 11, "空格"),
+    ("link scheme split by an encoded tab", lambda lib: lib.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
+                                                                 'summary: "[点我](jav&#x09;ascript:alert(1))"'),
+     "E-UNSAFE", CASE, 9, 16, "javascript"),
+    ("link scheme split by a real tab", lambda lib: lib.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
+                                                             'summary: "[点我](jav\\tascript:alert(1))"'),
+     "E-UNSAFE", CASE, 9, 16, "javascript"),
+    ("upper-case script link", lambda lib: lib.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
+                                                    "summary: '[点我](JavaScript:alert(1))'"),
+     "E-UNSAFE", CASE, 9, 16, "javascript"),
+    ("template syntax in text", lambda lib: lib.replace(CASE, "summary: 示例县", "summary: 示例县{{ site.name }}"),
+     "W-LITERAL", CASE, 9, 13, "删除"),
+    ("template tag in a block", lambda lib: lib.replace(CASE, "summary: 示例县", BLOCK.format("|", "{% include 'x' %}")),
+     "W-LITERAL", CASE, 12, 3, "删除"),
+    # hints that fit
+    ("list item folded into the one above", lambda lib: lib.replace(CASE, "  - demo-site", "  - demo-site\n    demo-x"),
+     "E-ID", CASE, 26, 5, "在第 27 行开头写“- ”"),
+    ("lesson hours as a clock time", lambda lib: lib.replace("curricula/demo-course.yml", "hours: 2", "hours: 1:30"),
+     "E-NUMBER", "curricula/demo-course.yml", 14, 16, "写成 1.5"),
 ]
 
 
@@ -329,3 +394,78 @@ def test_every_question_kind_passes_when_its_answer_fits(library: Library):
     for rel in ("questions/demo-judgement.yml", "questions/demo-multiple.yml", "questions/demo-short.yml"):
         library.replace(rel, "stem: 支部委员会会议", f"stem: （{rel}）支部委员会会议")
     assert library.check().problems == []
+
+
+def test_messages_quote_braces_and_links_as_written(library: Library):
+    library.replace(CASE, "summary: 示例县", BLOCK.format("|", "示例{: onclick=\"alert(1)\" }"))
+    assert '"{: onclick="alert(1)" }"' in only(library.check(), "E-UNSAFE").message
+    library.replace(CASE, "示例{: onclick=\"alert(1)\" }", "[点我](javascript:alert(1))")
+    assert '"javascript:alert(1)"' in only(library.check(), "E-UNSAFE").message
+
+
+def test_range_error_names_the_value_field(library: Library):
+    library.replace(CASE, "value: 200\n    qualifier: 余\n    unit: 名", "value: 20\n    value_to: 120\n    unit: '%'")
+    problem = only(library.check(), "E-RANGE")
+    assert (problem.field, problem.line, problem.column) == ("metrics[0].value_to", 20, 15)
+
+
+def test_over_deep_file_prints_a_bounded_report(library: Library):
+    from generator.core.problems import format_text
+
+    library.write(COUNTY, county("deep: " + "{a: " * 100_000 + "}" * 100_000 + "\n"))
+    report = library.check()
+    assert only(report, "E-DEPTH").line == 5
+    assert len(format_text(report)) < 1000
+
+
+def test_long_line_is_quoted_clipped_around_the_column(library: Library):
+    from generator.core.problems import format_problem
+
+    library.replace(CASE, "summary: 示例县", "summary: " + "甲" * 3000 + "<iframe src=x></iframe>" + "乙" * 3000 + "示例县")
+    report = library.check()
+    problem = only(report, "E-UNSAFE")
+    assert (problem.line, problem.column) == (9, 3010)
+    quoted, carets = format_problem(problem, report.texts[problem.file]).splitlines()[1:3]
+    assert len(quoted) < 130 and quoted.startswith("  9 | …") and quoted.endswith("…")
+    assert "<iframe src=x>" in quoted
+    marked = quoted.index("<iframe")  # carets sit under the tag, counted in display columns
+    from generator.core.problems import display_width
+    assert carets.index("^") == display_width(quoted[:marked])
+
+
+def test_personal_data_is_masked_in_the_quoted_line_and_json(library: Library):
+    import json
+
+    from generator.core.problems import format_json, format_text
+
+    library.replace(CASE, "summary: 示例县", f"summary: 身份证{valid_resident_id()}，手机13912345678，示例县")
+    report = library.check()
+    text, data = format_text(report), format_json(report)
+    assert valid_resident_id() not in text and valid_resident_id() not in data
+    assert "13912345678" not in text and "13912345678" not in data
+    assert "身份证110***********002X，手机139****5678" in text
+    rows = json.loads(data)["problems"]
+    assert all("110***********002X" in row["source"] for row in rows)
+
+
+def test_invisible_characters_are_made_visible_in_the_quoted_line(library: Library):
+    from generator.core.problems import format_text
+
+    library.replace(COUNTY, "name: 示例县", "name: 示例\u202e县abc")
+    text = format_text(library.check())
+    assert "\u202e" not in text and "name: 示例\ufffd县abc" in text
+
+
+def test_what_only_looks_odd_is_not_flagged(library: Library):
+    """A Chinese paragraph may open with 全角空格 inside a block, an emoji keeps its joiner,
+    R&D is not an entity, single braces are not template syntax, a Tab inside text is text."""
+    library.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
+                    "summary: |\n  \u3000\u3000第一段，R&D 与 {a} 以及 a{b}c。\n  \u3000\u3000第二段👨\u200d👩\u200d👧。\n  \t缩进")
+    assert library.check().problems == []
+
+
+def test_a_control_character_never_crashes_the_check(library: Library):
+    for char in ("\x01", "\x7f", "\x85", "\ufffe", "\u2029"):
+        library.write(COUNTY, county(f"aliases:\n  - 示{char}例\n"))
+        problem = only(library.check(), "E-INVISIBLE")
+        assert (problem.line, problem.column) == (6, 6), char
