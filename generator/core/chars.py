@@ -36,6 +36,10 @@ LEADING_RUN_RE = re.compile(f"^[ {ODD_SPACE}]*[{ODD_SPACE}][ {ODD_SPACE}]*", re.
 STRUCTURE_RE = re.compile(r"(?:-(?:[ \t\u3000]|$)|[^\s:#\-][^:#\n]*?:(?:[ \t\u3000]|$))")
 """What follows indentation when the line is structure, not prose: a list item or ``key:``."""
 
+INDICATORS = set("'\"&*!|>%@`[]{}#?:,-")
+"""Characters that mean something to YAML at the start of a value: once the odd spaces before
+them are gone, the line would read differently, so such a line is left to the editor."""
+
 INVISIBLE: dict[str, str] = {
     "\u200b": "零宽空格",
     "\u200c": "零宽不连字",
@@ -233,7 +237,7 @@ def indentation_problems(text: str, tree: Tree, max_depth: int) -> list[TreeProb
         elif line in (error_line - 1, error_line):  # what made YAML stop
             problems.append(_indentation_problem(line, run, "indent" if (structural or starts_here) else "text"))
         elif starts_here is not None and (starts_here or structural):  # read as part of a key
-            problems.append(_indentation_problem(line, run, "read"))
+            problems.append(_indentation_problem(line, run, "read" if rest[:1] not in INDICATORS else "text"))
     return problems
 
 

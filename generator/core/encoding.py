@@ -36,9 +36,11 @@ def normalize_newlines(text: str) -> str:
 
 
 def _position(raw: bytes, offset: int, codec: str = "utf-8") -> tuple[int, int]:
-    """1-based line and character column of byte ``offset``."""
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode(codec, "replace")) + 1
+    """1-based line and character column of byte ``offset``, lines counted as the parser counts
+    them (CR LF, CR and LF each end one)."""
+    before = raw[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line_start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[line_start:].decode(codec, "replace")) + 1
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:

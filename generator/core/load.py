@@ -75,9 +75,13 @@ def load_file(path: Path, rel: str, kind: KindSpec, settings: Settings) -> tuple
     if text is None:
         return None, decoded.shown, decoded.problems
     tree, found = read_tree(text, settings.max_depth)
-    problems = [Problem(p.code, p.message, rel, p.line + 1, p.column + 1, p.field, p.hint, p.span,
-                        tuple(Location(rel, line + 1, column + 1) for line, column in p.also), bool(p.edits))
-                for p in found]
+    lines = text.split("\n") if found else []
+    problems = []
+    for p in found:
+        line = min(p.line, len(lines) - 1)  # the parser's end of stream may lie past the last line
+        column = min(p.column, len(lines[line])) if line == p.line else len(lines[line])
+        problems.append(Problem(p.code, p.message, rel, line + 1, column + 1, p.field, p.hint, p.span,
+                                tuple(Location(rel, line + 1, column + 1) for line, column in p.also), bool(p.edits)))
     if tree is None:
         return None, text, problems
     root = tree.root
