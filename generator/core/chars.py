@@ -31,6 +31,7 @@ INDENT_CHARS: dict[str, str] = {
 """Characters that look like spaces; YAML indents with the ASCII space only."""
 
 ODD_SPACE = "\t\u3000\u00a0\u2000-\u200a\u202f\u205f"
+ODD_SPACE_RE = re.compile(f"[{ODD_SPACE}]")
 LEADING_RUN_RE = re.compile(f"^[ {ODD_SPACE}]*[{ODD_SPACE}][ {ODD_SPACE}]*", re.MULTILINE)
 """A line's leading blank run holding at least one character that is not an ASCII space."""
 STRUCTURE_RE = re.compile(r"(?:-(?:[ \t\u3000]|$)|[^\s:#\-][^:#\n]*?:(?:[ \t\u3000]|$))")
@@ -128,7 +129,7 @@ def odd_indentation(text: str) -> list[tuple[int, int, str]]:
     """Lines whose leading blank run holds something other than ASCII spaces: (line, end of the
     run, the run). Whether that run is indentation or text (a Chinese paragraph in a block scalar
     may open with 　　) is decided against the parsed tree by :func:`structural_indentation`."""
-    if not re.search(f"[{ODD_SPACE}]", text):
+    if not ODD_SPACE_RE.search(text):
         return []
     line_starts = _line_starts(text)
     return [(_line_of(line_starts, m.start()), m.end() - m.start(), m.group()) for m in LEADING_RUN_RE.finditer(text)
