@@ -52,9 +52,25 @@ def requirements(kb, aspect_id: str) -> str:
     return "\n".join(aspect(kb, aspect_id).requirements)
 
 
+def claims(question) -> str:
+    """What a question asserts: a 判断 stem judged 错误 and the options not in the answer are false on
+    purpose, so they are left out."""
+    stated = [] if question.kind == "判断" and question.answer[0] == "错误" else [question.stem]
+    stated += [o.text for o in question.options if o.key in question.answer]
+    if question.kind == "简答":
+        stated += list(question.answer)
+    return "\n".join([*stated, question.explanation, question.basis.point or ""])
+
+
 def every_text(kb) -> dict[str, str]:
-    """The text of every manual aspect, category summary, question, source and glossary entry."""
-    found = {e.id: text(e.record) for kind in ("aspect", "question", "source", "term") for e in kb.of_kind(kind)}
+    """What the library states as true: every manual aspect (less the mistakes it warns of), category
+    summary, question, source and glossary entry."""
+    found = {e.id: text(e.record) for kind in ("source", "term") for e in kb.of_kind(kind)}
+    found.update({e.id: claims(e.record) for e in kb.of_kind("question")})
+    for entry in kb.of_kind("aspect"):
+        dumped = entry.record.model_dump()
+        dumped["mistakes"] = [m["fix"] for m in dumped["mistakes"]]
+        found[entry.id] = "\n".join(strings(dumped))
     found.update({e.id: e.record.summary for e in kb.of_kind("category")})
     return found
 
