@@ -10,13 +10,13 @@ and each failed on the text before the fix.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from generator import Settings, check
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPO
 SENTENCE_END = re.compile(r"[。；;\n]")
 
 
