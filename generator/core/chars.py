@@ -99,7 +99,7 @@ class OddChar:
 
 
 def is_control(char: str) -> bool:
-    return unicodedata.category(char) == "Cc" and char not in "\t\n" or char in "\ufffe\uffff"
+    return (unicodedata.category(char) == "Cc" and char not in "\t\n") or char in "\ufffe\uffff"
 
 
 def _joins_emoji(text: str, index: int) -> bool:
@@ -109,7 +109,7 @@ def _joins_emoji(text: str, index: int) -> bool:
     return any(ch and (unicodedata.category(ch) == "So" or ch == "\ufe0f") for ch in (before, after))
 
 
-def invisible_chars(text: str, *, skip_first_bom: bool = True) -> list[OddChar]:
+def invisible_chars(text: str) -> list[OddChar]:
     """Invisible and control characters, in order; a byte-order mark opening the file is allowed."""
     found: list[OddChar] = []
     if not SUSPECT_RE.search(text):
@@ -118,7 +118,7 @@ def invisible_chars(text: str, *, skip_first_bom: bool = True) -> list[OddChar]:
     for match in SUSPECT_RE.finditer(text):
         index = match.start()
         char = match.group()
-        if (char == "\ufeff" and index == 0 and skip_first_bom) or (char == "\u200d" and _joins_emoji(text, index)):
+        if (char == "\ufeff" and index == 0) or (char == "\u200d" and _joins_emoji(text, index)):
             continue
         line = _line_of(line_starts, index)
         found.append(OddChar(line, index - line_starts[line], char))
@@ -128,7 +128,7 @@ def invisible_chars(text: str, *, skip_first_bom: bool = True) -> list[OddChar]:
 def odd_indentation(text: str) -> list[tuple[int, int, str]]:
     """Lines whose leading blank run holds something other than ASCII spaces: (line, end of the
     run, the run). Whether that run is indentation or text (a Chinese paragraph in a block scalar
-    may open with 　　) is decided against the parsed tree by :func:`structural_indentation`."""
+    may open with 　　) is decided against the parsed tree by :func:`indentation_problems`."""
     if not ODD_SPACE_RE.search(text):
         return []
     line_starts = _line_starts(text)

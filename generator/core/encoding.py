@@ -57,7 +57,7 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-def _is_gbk(raw: bytes, error: UnicodeDecodeError) -> bool:
+def _is_gbk(raw: bytes) -> bool:
     """GBK/GB18030 rather than UTF-8 with a few broken bytes: the file reads as GB18030, and the
     UTF-8 characters it would otherwise hold are fewer than the broken places."""
     try:
@@ -98,7 +98,7 @@ def decode(raw: bytes, rel: str) -> Decoded:
         return Decoded(normalize_newlines(raw.decode("utf-8")))
     except UnicodeDecodeError as error:
         lossy = normalize_newlines(raw.decode("utf-8", "replace"))
-        if _is_gbk(raw, error):
+        if _is_gbk(raw):
             first = next(i for i, byte in enumerate(raw) if byte > 0x7F)
             line, column = _position(raw, first, "gb18030")
             return Decoded(None, [Problem("E-ENCODING", "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 中文默认编码）。",

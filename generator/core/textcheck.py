@@ -132,7 +132,7 @@ def link_targets(text: str) -> list[str]:
             if char == "\\":
                 index += 2
                 continue
-            if char.isspace() and char not in "\t\n":
+            if char.isspace():  # a destination ends at white space (a Tab inside is caught below)
                 break
             if char == "(":
                 depth += 1
@@ -141,7 +141,7 @@ def link_targets(text: str) -> list[str]:
                     break
                 depth -= 1
             index += 1
-        targets.append(text[start:index].split(None, 1)[0] if text[start:index].strip() else "")
+        targets.append(text[start:index])
     targets.extend(MD_REF_DEF_RE.findall(text))
     targets.extend(AUTOLINK_RE.findall(text))
     return targets
