@@ -336,8 +336,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> TreeProblem:
     for number in (line - 1, line) if "expected ':'" in problem else (line, line - 1):
         candidate = lines[number] if 0 <= number < len(lines) else ""
         key_part = candidate.split("：", 1)[0]
-        if "：" in candidate and ":" not in key_part and key_part.strip() and " " not in key_part.strip():
-            key, at = key_part.strip(), len(key_part)
+        key = ITEM_DASHES_RE.sub("", key_part).strip()  # "  - id：x" is the key id of a list item
+        if "：" in candidate and ":" not in key_part and key and " " not in key:
+            at = len(key_part)
             after = candidate[at + 1:at + 2]
             return TreeProblem("E-SYNTAX", "键和值之间用了中文冒号“：”，YAML 只认英文冒号。",
                                f"把 “{key}：” 改成 “{key}: ”（英文冒号加一个空格）；hongling check --fix 可以自动修改。",
@@ -353,6 +354,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> TreeProblem:
     return TreeProblem("E-SYNTAX", message, hint, line, column, 1)
 
 
+ITEM_DASHES_RE = re.compile(r"^\s*(?:-\s+)*")
 ODD_SPACE_AFTER_KEY_RE = re.compile("^( *(?:- +)?)([^\\s:#\"'\\-][^:\"'#]*?):([\u3000\u00a0\u202f\u2002\u2003])")
 
 

@@ -220,6 +220,8 @@ CASES = [
     ("Chinese paragraph indent outside its block", lambda lib: lib.replace(CASE, "summary: 示例县以认证和帮带推动两新组织党建规范化。",
                                                                        "summary: |\n  第一段。\n\u3000\u3000第二段。"),
      "E-INDENT", CASE, 11, 1, "全角空格可以保留"),
+    ("full-width colon after the key of a list item", lambda lib: lib.replace(CASE, "  - id: certified", "  - id：certified"),
+     "E-SYNTAX", CASE, 17, 7, "id: "),
     ("full-width space after the colon", lambda lib: lib.replace(COUNTY, "name: 示例县", "name:\u3000示例县"), "E-SYNTAX", COUNTY, 2, 6, "--fix"),
     ("no-break space after the colon", lambda lib: lib.replace(COUNTY, "name: 示例县", "name:\u00a0示例县"), "E-SYNTAX", COUNTY, 2, 6, "半角空格"),
     ("BOM in mid-file", lambda lib: lib.replace(COUNTY, "level:", "\ufefflevel:"), "E-INVISIBLE", COUNTY, 3, 1, "--fix"),

@@ -46,6 +46,7 @@ REPAIRS = [
     ("full-width spaces indenting a key", lambda lib: lib.replace(CASE, "    label:", "\u3000\u3000label:")),
     ("full-width space read as part of a key", lambda lib: lib.replace(COUNTY, "name:", "\u3000name:")),
     ("full-width colon", lambda lib: lib.replace(COUNTY, "name: 示例县", "name：示例县")),
+    ("full-width colon in a list item", lambda lib: lib.replace(CASE, "  - id: certified", "  - id：certified")),
     ("full-width colon and space", lambda lib: lib.replace(COUNTY, "name: 示例县", "name： 示例县")),
     ("full-width space after the colon", lambda lib: lib.replace(COUNTY, "name: 示例县", "name:\u3000示例县")),
     ("zero-width space in an id", lambda lib: lib.replace(COUNTY, "id: county", "id: coun\u200bty")),
