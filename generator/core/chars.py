@@ -70,8 +70,11 @@ REMOVABLE = set("\u200b\u200c\u200d\u2060\ufeff")
 BREAKING = set("\u2028\u2029\u0085")
 """Characters YAML counts as line breaks although editors do not: every later line number shifts."""
 
-SUSPECT_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e"
-                        "\u2060\u2066-\u2069\ufeff\ufffe\uffff]")
+SUSPECT = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e"
+           "\u2060\u2066-\u2069\ufeff\ufffe\uffff")
+SUSPECT_RE = re.compile(f"[{SUSPECT}]")
+ANY_ODD_RE = re.compile(f"[{SUSPECT}{ODD_SPACE}]")
+"""Anything this module would look at: most files hold none, and one search tells."""
 
 SHOWN_AS_REPLACEMENT = str.maketrans(
     {chr(c): "\ufffd" for c in [*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF] if chr(c) not in "\t\n"}

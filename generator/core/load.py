@@ -54,6 +54,9 @@ def read_tree(text: str, max_depth: int) -> tuple[Tree | None, list[TreeProblem]
     """Parse ``text``; a file holding characters an editor cannot see or tell apart (invisible
     ones, odd spaces as indentation) is reported character by character and not used, and a
     syntax error they caused is not reported again in YAML's vaguer words."""
+    if not chars.ANY_ODD_RE.search(text):  # nearly every file: one pass, nothing to name
+        tree = build_tree(text, max_depth)
+        return tree, tree.problems
     invisible = chars.invisible_chars(text)
     if any(char.breaks_positions for char in invisible):  # YAML's positions would be wrong
         return None, chars.invisible_problems(invisible)
