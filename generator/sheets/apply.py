@@ -162,13 +162,16 @@ def _place(rows: list[RowRecord], loaded: Loaded, settings: Settings, issues: li
 
 
 def _overlay(loaded: Loaded, placed: list[Placed], deleted: list[Path]) -> Loaded:
-    """The library with the workbook's records in place of their files, without ``deleted``."""
-    replaced = {p.file.path for p in placed} | set(deleted)
+    """The library with the workbook's records in place of their files (in the files' order, so
+    that a new record, not the one it collides with, is reported as the duplicate), without
+    ``deleted``."""
+    instead = {p.file.path: p.file for p in placed}
     rels = {p.file.rel for p in placed}
-    files = [f for f in loaded.files if f.path not in replaced] + [p.file for p in placed]
+    kept = [instead.pop(f.path, f) for f in loaded.files if f.path not in deleted]
     problems = [p for p in loaded.problems if p.file not in rels]
     texts = dict(loaded.texts) | {p.file.rel: p.file.text for p in placed}
-    return Loaded(files, problems, texts, [u for u in loaded.unusable if u not in replaced])
+    unusable = [u for u in loaded.unusable if u not in instead and u not in deleted]
+    return Loaded(kept + list(instead.values()), problems, texts, unusable)
 
 
 class CellMap:
@@ -273,8 +276,9 @@ def import_book(path: Path, settings: Settings, *, delete_missing: bool = False,
         if _unchanged(item, entry.record, settings.build_year):
             outcome.unchanged.append(item.file.path)
             continue
+        existed = item.file.path.exists()
         _write(item.file.path, item.file.text)
-        (outcome.changed if item.before is not None else outcome.created).append(item.file.path)
+        (outcome.changed if existed else outcome.created).append(item.file.path)
     for gone in outcome.deleted:
         gone.unlink()
     return outcome

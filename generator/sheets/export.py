@@ -11,7 +11,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from openpyxl import Workbook
@@ -23,8 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.kb import KnowledgeBase
 from ..core.problems import display_width
-from ..core.schema import kind_label
-from .layout import Column, KindLayout, SheetLayout
+from ..core.schema import BY_NAME, kind_label
+from .layout import Column, KindLayout, SheetLayout, default_kinds, kind_layout
 from .read import GUIDE_SHEET, LISTS_SHEET, MAX_ROWS, NOTE_MARK
 from .rows import record_rows
 from .shapes import Scalar
@@ -200,14 +200,16 @@ def _guide(sheet: Worksheet, layouts: Sequence[KindLayout], counts: dict[str, in
         "每张工作表是一类记录，每行一条记录；列表类的内容（如阵地的荣誉）在以“·”命名的工作表里，每行一项，第一列写它所属记录的编号。",
         "列标题有两行：第一行是中文名称，第二行是字段名（如 stem）。字段名不要改动；列可以调换顺序，但不要删除。",
         "把鼠标停在列标题上，可以看到这一列填什么、是否必填。有下拉箭头的列从列表中选；编号对应的名称见“编号表”。",
-        "一格填多项时每行一项（单元格内换行：Alt+Enter；WPS、LibreOffice 相同）。题目的答案：单选、多选题把字母连着写（如 AC）。",
+        "一格填多项时每行一项（单元格内换行：Alt+Enter；WPS、LibreOffice 相同）。",
         "编号是记录的文件名：表中已有编号的行更新那条记录；新编号新建记录；表中没有的记录保持不动（导入时加 --delete-missing 才会删除）。",
         "不要合并单元格，不要用公式；编号和日期保持“文本”格式（否则 010 会变成 10，2023-10 会变成日期）。",
         f"第一格以 {NOTE_MARK} 开头的行是说明或示例，导入时跳过。",
         "导入：hongling import 文件.xlsx 。有任何错误都不会写入任何文件，每个错误都指明工作表和单元格（如 题目!K7）和改法。",
-        "",
-        "工作表" + ("（模板：只有一行示例）" if template else "") + "：",
     ]
+    for layout in layouts:
+        lines += [f"{layout.kind.label}的{column.label}：{describe(column, layout.main)}"
+                  for column in layout.main.columns if column.letters is not None or column.spread is not None][:2]
+    lines += ["", "工作表" + ("（模板：只有一行示例）" if template else "") + "："]
     for layout in layouts:
         for part in layout.sheets:
             what = f"{layout.kind.label}的{part.name.split('·')[-1]}，每行一项" if part.field else f"{layout.kind.label}，每行一条"
@@ -219,13 +221,15 @@ def _guide(sheet: Worksheet, layouts: Sequence[KindLayout], counts: dict[str, in
     sheet.column_dimensions["A"].width = 120
 
 
-def _example(layout: KindLayout, kb: KnowledgeBase, part: SheetLayout) -> list[list[Any]]:
-    """One example row for a template sheet: from the first record that has one."""
-    for entry in kb.of_kind(layout.kind.name):
-        rows = record_rows(entry.record, layout)[part.name]
-        if rows:
-            return rows[:1]
-    return []
+def _examples(layout: KindLayout, kb: KnowledgeBase) -> dict[str, list[list[Any]]]:
+    """One example row for each sheet of a template, all from one record: the first that has
+    parts for every parts sheet, else the first."""
+    entries = kb.of_kind(layout.kind.name)
+    full = next((e for e in entries if all(getattr(e.record, p.field or "") for p in layout.parts)), None)
+    chosen = full or (entries[0] if entries else None)
+    if chosen is None:
+        return {sheet.name: [] for sheet in layout.sheets}
+    return {name: rows[:1] for name, rows in record_rows(chosen.record, layout).items()}
 
 
 def build(layouts: Sequence[KindLayout], kb: KnowledgeBase, template: bool = False) -> Workbook:
@@ -240,15 +244,16 @@ def build(layouts: Sequence[KindLayout], kb: KnowledgeBase, template: bool = Fal
     counts: dict[str, int] = {}
     for layout in layouts:
         rows: dict[str, list[list[Any]]] = {sheet.name: [] for sheet in layout.sheets}
-        if not template:
+        if template:
+            rows = _examples(layout, kb)
+        else:
             for entry in kb.of_kind(layout.kind.name):
                 for name, filled in record_rows(entry.record, layout).items():
                     rows[name] += filled
         for part in layout.sheets:
             sheet = book.create_sheet(part.name, len(book.worksheets) - 1)
-            filled = _example(layout, kb, part) if template else rows[part.name]
-            counts[part.name] = len(filled)
-            _fill_sheet(sheet, part, filled, template, kb, lists)
+            counts[part.name] = len(rows[part.name])
+            _fill_sheet(sheet, part, rows[part.name], template, kb, lists)
     lists_sheet.freeze_panes = "A2"
     _guide(guide, layouts, counts, template)
     book.active = 1
@@ -279,3 +284,17 @@ def workbook_bytes(book: Workbook, date: datetime | None = None) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, data)
     return stamped.getvalue()
+
+
+ZIP_EPOCH = 315532800
+"""1980-01-01, the zip format's first day: the date of the download when the build has none."""
+
+TEMPLATE_DOWNLOAD = "downloads/hongling-template.xlsx"
+"""Where the site offers the template of the kinds exported by default (the editing guide links it)."""
+
+
+def template_download(kb: KnowledgeBase, epoch: int | None) -> dict[str, bytes]:
+    """The site's template workbook, dated ``epoch`` like the other documents of a build."""
+    date = datetime.fromtimestamp(max(epoch if epoch is not None else ZIP_EPOCH, ZIP_EPOCH), tz=UTC)
+    layouts = [kind_layout(BY_NAME[name]) for name in default_kinds()]
+    return {TEMPLATE_DOWNLOAD: workbook_bytes(build(layouts, kb, template=True), date)}

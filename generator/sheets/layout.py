@@ -80,26 +80,29 @@ class KindLayout:
 def field_label(spec: KindSpec, key: str, name: str) -> str:
     """The Chinese name of a field: the kind's hint for this path, the kind's own word for the
     field, the word many kinds share, or the key itself when no one has named it yet."""
-    if key in spec.sheet.headers:
-        return spec.sheet.headers[key]
     own = next((word for word, target in spec.chinese_keys.items() if target == name), None)
     return own or FIELD_LABELS.get(name) or name
 
 
 def _columns(spec: KindSpec, model: type[BaseModel], prefix: tuple[str, ...], label_prefix: str,
-             in_part: bool) -> tuple[list[Column], list[SheetLayout]]:
+             part: str = "") -> tuple[list[Column], list[SheetLayout]]:
+    """The columns of ``model``'s fields below ``prefix``, and the parts sheets of its lists of
+    parts; ``part`` names the list whose parts a parts sheet holds (hints may name
+    ``metrics.practice`` apart from ``practices.practice``)."""
     columns: list[Column] = []
     parts: list[SheetLayout] = []
     base = ".".join(prefix)
+    in_part = bool(part)
     for name, shape in fields_of(model):
         path = prefix + (name,)
         key = f"{base}.{name}" if base else name
-        label = field_label(spec, key, name) if key in spec.sheet.headers else label_prefix + field_label(spec, key, name)
+        hinted = spec.sheet.headers.get(f"{part}.{key}") or spec.sheet.headers.get(key)
+        label = hinted or label_prefix + field_label(spec, key, name)
         if shape.record is None:
             letters = spec.sheet.letters.get(key) if not in_part else None
             columns.append(Column(key, label, path, shape, letters=letters))
         elif not shape.many:
-            nested, deeper = _columns(spec, shape.record, path, label + PART_SEPARATOR, in_part)
+            nested, deeper = _columns(spec, shape.record, path, label + PART_SEPARATOR, part)
             columns += nested
             parts += deeper
         elif key in spec.sheet.spread and not in_part:
@@ -110,7 +113,7 @@ def _columns(spec: KindSpec, model: type[BaseModel], prefix: tuple[str, ...], la
         elif in_part or prefix:
             raise NotTabular(f"{spec.label}的“{label}”是列表中套着的列表，放不进一张表格；请直接编辑 data/{spec.folder}/ 中的 YAML 文件。")
         else:
-            inner, _ = _columns(spec, shape.record, (), "", True)
+            inner, _ = _columns(spec, shape.record, (), "", name)
             owner_key = spec.name if all(c.key != spec.name for c in inner) else f"{spec.name}.id"
             owner = Column(owner_key, f"{spec.label}编号", (), Shape(False, True, Scalar.REF, refs=(spec.name,)),
                            owner=True)
@@ -120,7 +123,7 @@ def _columns(spec: KindSpec, model: type[BaseModel], prefix: tuple[str, ...], la
 
 def kind_layout(spec: KindSpec) -> KindLayout:
     """The sheets of one kind; :class:`NotTabular` when its records do not fit a table."""
-    columns, parts = _columns(spec, spec.model, (), "", False)
+    columns, parts = _columns(spec, spec.model, (), "")
     return KindLayout(spec, SheetLayout(spec.label, spec, tuple(columns)), tuple(parts))
 
 
