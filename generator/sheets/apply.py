@@ -18,7 +18,8 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from ..core.check import check_loaded
+from ..core.check import check_loaded, collector_paused
+from ..core.kb import KnowledgeBase
 from ..core.load import Loaded, LoadedFile, load_library
 from ..core.problems import Problem, format_problem
 from ..core.schema.fields import check_slug
@@ -233,15 +234,14 @@ def _unchanged(placed: Placed, record: Any, build_year: int) -> bool:
     return valid is not None and valid.record.model_dump() == record.model_dump()
 
 
-def import_book(path: Path, settings: Settings, *, delete_missing: bool = False, strict: bool = False) -> Outcome:
-    """Check the workbook at ``path`` against the whole library and, when nothing is wrong (with
-    ``strict``, not even a warning), write its records; with ``delete_missing``, delete the
-    records of its kinds that it no longer lists."""
+def _checked(path: Path, settings: Settings, delete_missing: bool) -> tuple[Outcome, KnowledgeBase | None, list[Placed]]:
+    """Read the workbook, put its records in place and check the whole library: every problem,
+    at its cell or file; the knowledge base and the placed records when it got that far."""
     book = read_book(path)
     outcome = Outcome(issues=list(book.issues))
     kinds = _sheets(book, outcome.issues)
     if outcome.issues:
-        return outcome
+        return outcome, None, []
     sheets: dict[str, SheetRows] = {rows.layout.name: rows for rows in book.sheets}
     rows = [row for layout in kinds for row in read_records(layout, sheets, outcome.issues)]
     outcome.records = len(rows)
@@ -267,7 +267,16 @@ def import_book(path: Path, settings: Settings, *, delete_missing: bool = False,
         elif found is not None:
             outcome.problems.append(found)
     outcome.texts = report.texts
-    if outcome.failed(strict):
+    return outcome, kb, placed
+
+
+def import_book(path: Path, settings: Settings, *, delete_missing: bool = False, strict: bool = False) -> Outcome:
+    """Check the workbook at ``path`` against the whole library and, when nothing is wrong (with
+    ``strict``, not even a warning), write its records; with ``delete_missing``, delete the
+    records of its kinds that it no longer lists."""
+    with collector_paused():  # as in the core's check: many small objects that all stay alive
+        outcome, kb, placed = _checked(path, settings, delete_missing)
+    if kb is None or outcome.failed(strict):
         outcome.deleted = []
         return outcome
     for item in placed:

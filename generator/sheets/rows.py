@@ -49,12 +49,15 @@ def _put(plain: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 def _read(sheet: SheetRows, values: dict[str, tuple[Any, str]], number: int,
-          issues: list[Issue]) -> tuple[dict[str, Any], dict[Path, Cell]]:
-    """One row's plain data and cells, the columns that spread a list gathered into it."""
+          issues: list[Issue]) -> tuple[dict[str, Any], dict[Path, Cell], str | None]:
+    """One row's plain data, the cell of each path in it, and (on a parts sheet) the id of the
+    record it belongs to. Spread columns gather into their list; letters are read once the field
+    they depend on is known."""
     plain: dict[str, Any] = {}
     cells: dict[Path, Cell] = {}
-    spread: dict[str, list[dict[str, str]]] = {}
-    texts: dict[str, str] = {}
+    spread: dict[tuple[str, ...], list[dict[str, str]]] = {}
+    later: list[tuple[Column, str]] = []
+    owner = None
     for column in sheet.layout.columns:
         cell = sheet.cell(number, column.key)
         for end in range(1, len(column.path) + 1):
@@ -65,26 +68,26 @@ def _read(sheet: SheetRows, values: dict[str, tuple[Any, str]], number: int,
         except CellError as error:
             issues.append(Issue(error.code, error.message, error.hint, cell, column.key, shown=str(value)))
             continue
-        if text is None or column.owner:
-            if text is not None:
-                texts[column.key] = text
+        if text is None:
             continue
-        texts[column.key] = text
-        if column.spread is not None:
+        if column.owner:
+            owner = text
+        elif column.spread is not None:
             how, key = column.spread
-            parts = spread.setdefault(column.path[-1], [])
+            parts = spread.setdefault(column.path, [])
             cells[column.path + (len(parts),)] = cell
             parts.append({how.key: key, how.text: text})
-        elif column.letters is None:
+        elif column.letters is not None:
+            later.append((column, text))
+        else:
             _put(plain, column.path, lines(text) if column.shape.many else text)
-    for column in sheet.layout.columns:
-        if column.letters is not None and column.key in texts:
-            text = texts[column.key]
-            one_word = plain.get(column.letters.field) in column.letters.values and "\n" not in text
-            _put(plain, column.path, letters(text) if one_word else lines(text))
-    for name, parts in spread.items():
-        plain[name] = parts
-    return plain, cells
+    for column, text in later:
+        assert column.letters is not None
+        one_word = plain.get(column.letters.field) in column.letters.values and "\n" not in text
+        _put(plain, column.path, letters(text) if one_word else lines(text))
+    for path, parts in spread.items():
+        _put(plain, path, parts)
+    return plain, cells, owner
 
 
 def read_records(layout: KindLayout, sheets: dict[str, SheetRows], issues: list[Issue]) -> list[RowRecord]:
@@ -94,7 +97,7 @@ def read_records(layout: KindLayout, sheets: dict[str, SheetRows], issues: list[
     records: list[RowRecord] = []
     by_id: dict[str, RowRecord] = {}
     for number, values in main.rows:
-        plain, cells = _read(main, values, number, issues)
+        plain, cells, _ = _read(main, values, number, issues)
         record = RowRecord(layout.kind, plain, main.cell(number, layout.main.columns[0].key), cells)
         records.append(record)
         if record.id is not None:
@@ -104,17 +107,17 @@ def read_records(layout: KindLayout, sheets: dict[str, SheetRows], issues: list[
         assert part.field is not None
         owner_key = part.columns[0].key
         for number, values in sheet.rows:
-            plain, cells = _read(sheet, values, number, issues)
+            plain, cells, owner_id = _read(sheet, values, number, issues)
             where = sheet.cell(number, owner_key)
-            owner_value = values.get(owner_key, (None, "n"))[0]
-            owner_id = str(owner_value).strip() if owner_value is not None else ""
-            owner = by_id.get(owner_id)
+            owner = by_id.get(owner_id or "")
             if owner is None:
-                message = (f"这一行没有写它属于哪条{layout.kind.label}。" if not owner_id
+                if owner_id is None and owner_key in values:
+                    continue  # the cell was refused above
+                message = (f"这一行没有写它属于哪条{layout.kind.label}。" if owner_id is None
                            else f"“{layout.main.name}”工作表里没有编号为 “{owner_id}” 的{layout.kind.label}。")
                 issues.append(Issue("E-REF", message, f"第一列填写“{layout.main.name}”工作表中已有的编号；"
                                     f"只改{part.name}时，也要把对应的{layout.kind.label}行一起导入。",
-                                    where, owner_key, shown=owner_id or None))
+                                    where, owner_key, shown=owner_id))
                 continue
             items = owner.plain.setdefault(part.field, [])
             index = len(items)

@@ -9,6 +9,7 @@ written without anything else to change.
 from __future__ import annotations
 
 import enum
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -85,10 +86,10 @@ class Shape:
     markdown: bool = False
 
 
-def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, bool, bool]:
-    """The item type below Optional, Annotated and tuple, collecting metadata on the way;
-    whether the field was a list; whether ``None`` was allowed."""
-    many = optional = False
+def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, bool]:
+    """The item type below Optional, Annotated and tuple, collecting metadata on the way, and
+    whether the field was a list."""
+    many = False
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
@@ -97,7 +98,6 @@ def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, bool, bool]:
             annotation = args[0]
         elif origin in (typing.Union, types.UnionType):
             kept = [a for a in typing.get_args(annotation) if a is not type(None)]
-            optional = optional or len(kept) < len(typing.get_args(annotation))
             if len(kept) != 1:
                 raise TypeError(f"a field of several types cannot be laid out: {annotation}")
             annotation = kept[0]
@@ -105,12 +105,12 @@ def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, bool, bool]:
             many = True
             annotation = typing.get_args(annotation)[0]
         else:
-            return annotation, many, optional
+            return annotation, many
 
 
 def shape_of(info: FieldInfo) -> Shape:
     metadata: list[Any] = list(info.metadata)
-    item, many, _ = _unwrap(info.annotation, metadata)
+    item, many = _unwrap(info.annotation, metadata)
     required = info.is_required()
     if isinstance(item, type) and issubclass(item, BaseModel):
         return Shape(many, required, record=item)
@@ -132,6 +132,7 @@ def shape_of(info: FieldInfo) -> Shape:
     return Shape(many, required, Scalar.TEXT, markdown=MARKDOWN in markers)
 
 
-def fields_of(model: type[BaseModel]) -> list[tuple[str, Shape]]:
-    """Every field of ``model`` in the model's order, with its shape."""
-    return [(name, shape_of(info)) for name, info in model.model_fields.items()]
+@functools.cache
+def fields_of(model: type[BaseModel]) -> tuple[tuple[str, Shape], ...]:
+    """Every field of ``model`` in the model's order, with its shape (read once per model)."""
+    return tuple((name, shape_of(info)) for name, info in model.model_fields.items())

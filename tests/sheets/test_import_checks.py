@@ -91,6 +91,10 @@ def test_a_part_row_is_checked_at_its_own_sheet(library: Library, book: Path):
     assert issue.field == "honours[0].year"
     issue = failed_at(import_(set_cells(book, "阵地·荣誉", {"A2": "no-such-site"}), library.data), "E-REF", "阵地·荣誉!A2")
     assert "没有编号为 “no-such-site” 的阵地" in issue.message
+    issue = failed_at(import_(set_cells(book, "阵地·荣誉", {"A2": None}), library.data), "E-REF", "阵地·荣誉!A2")
+    assert issue.message == "这一行没有写它属于哪条阵地。"
+    outcome = import_(set_cells(book, "阵地·荣誉", {"A2": 7}), library.data)
+    assert [(i.code, str(i.cell)) for i in outcome.issues] == [("E-CELL", "阵地·荣誉!A2")]
 
 
 def test_new_records_may_cite_each_other_and_are_created_in_the_library_s_layout(library: Library, book: Path):
