@@ -77,7 +77,7 @@ def describe(column: Column, sheet: SheetLayout) -> str:
     if column.spread is not None:
         said.append("按顺序从第一列填起，用不到的列留空。")
     kinds = {
-        Scalar.LINE: "一行文字，不换行。",
+        Scalar.LINE: "" if shape.many else "一行文字，不换行。",
         Scalar.TEXT: "文字，可以换行（Alt+Enter）。" + ("可用 Markdown 标记（**加粗**、- 列表）。" if shape.markdown else ""),
         Scalar.ID: "编号：小写拼音、数字和连字符（如 changqing-hongse-ningjuli），全库唯一，也是文件名；已发布的不要再改。",
         Scalar.REF: "填写" + "或".join(kind_label(k) for k in shape.refs) + f"的编号，见“{LISTS_SHEET}”工作表。",
@@ -207,8 +207,10 @@ def _guide(sheet: Worksheet, layouts: Sequence[KindLayout], counts: dict[str, in
         "导入：hongling import 文件.xlsx 。有任何错误都不会写入任何文件，每个错误都指明工作表和单元格（如 题目!K7）和改法。",
     ]
     for layout in layouts:
-        lines += [f"{layout.kind.label}的{column.label}：{describe(column, layout.main)}"
-                  for column in layout.main.columns if column.letters is not None or column.spread is not None][:2]
+        spread = [c for c in layout.main.columns if c.spread is not None]
+        if spread:
+            lines.append(f"{layout.kind.label}的{spread[0].label}—{spread[-1].label}：{describe(spread[0], layout.main)}")
+        lines += [f"{layout.kind.label}的{c.label}：{describe(c, layout.main)}" for c in layout.main.columns if c.letters]
     lines += ["", "工作表" + ("（模板：只有一行示例）" if template else "") + "："]
     for layout in layouts:
         for part in layout.sheets:
