@@ -118,8 +118,13 @@ def _lines(row: Sequence[Any], sizes: Sequence[tuple[float, bool]]) -> int:
     return min(most, MAX_LINES)
 
 
+NUMBER_FORMATS: dict[Scalar | None, str] = {Scalar.INTEGER: "0", Scalar.NUMBER: "General"}
+"""Whole numbers without a thousands separator (2023, not 2,023); everything else is text ("@"),
+so that what editors type stays as typed (010, 2023-10)."""
+
+
 def _number_format(column: Column) -> str:
-    return {Scalar.INTEGER: "0", Scalar.NUMBER: "General"}.get(column.shape.scalar, "@")  # type: ignore[arg-type]
+    return NUMBER_FORMATS.get(column.shape.scalar, "@")
 
 
 class Lists:
