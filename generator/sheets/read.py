@@ -101,7 +101,7 @@ def sniff(data: bytes) -> Book | None:
 
 def too_long(data: bytes) -> list[Issue]:
     """Sheets with more than :data:`MAX_ROWS` records, found by streaming before the workbook is
-    read whole (50,000 rows of 15 columns took 28 s and 393 MB read whole): the cell
+    read whole (a sheet of 50,000 rows and 15 columns took 28 s and 393 MB that way): the cell
     of the first record beyond the limit. Rows with formatting alone do not count."""
     found: list[Issue] = []
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)

@@ -5,8 +5,8 @@ order, lists indented under their key, text that spans lines as a ``|`` block, a
 where a YAML reader would otherwise read the text as something else (``term: "2510"``).
 Numbers, years, true/false and dates stay bare (``year: 2023``), as editors write them.
 
-The data is only mappings, lists and text, so a small writer does it (PyYAML's emitter took four
-fifths of an import of ten thousand records). What it writes loads back to the same data:
+The data is only mappings, lists and text, so a small writer does it (PyYAML's emitter was half
+the time of an import of ten thousand records). What it writes loads back to the same data:
 :func:`canonical` is the plain data as written, and reading :func:`record_text` with the
 library's loader gives exactly that (the tests read every data file and a set of awkward texts).
 """
