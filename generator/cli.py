@@ -13,13 +13,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .core.check import check
 from .core.problems import CODES, format_json, format_text
 from .core.schema import KINDS
 from .core.settings import Settings
 from .options import build_epoch, plugin_options, settings_from
+
+if TYPE_CHECKING:  # the sheets are imported only by the commands that use them
+    from .sheets.layout import KindLayout
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -175,12 +178,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_DATA
 
 
-def _kinds_named(words: Sequence[str]) -> list[Any] | str:
+def _kinds_named(words: Sequence[str]) -> list[KindLayout] | str:
     """The layouts of the kinds named by name or Chinese label, or what is wrong with a word."""
     from .sheets.layout import NotTabular, kind_layout, tabular_kinds
 
     known = {spec.name: spec for spec in KINDS} | {spec.label: spec for spec in KINDS}
-    layouts = []
+    layouts: list[KindLayout] = []
     for word in words:
         spec = known.get(word)
         if spec is None:
