@@ -1,6 +1,8 @@
-"""The ``hongling`` command: check the data, write JSON Schemas, build and publish the site.
+"""The ``hongling`` command: check the data, write JSON Schemas, export and import workbooks,
+build and publish the site.
 
-``check`` and ``schema`` need nothing but the core; ``build`` runs MkDocs.
+``check`` and ``schema`` need nothing but the core; ``export`` and ``import`` the core and
+:mod:`generator.sheets`; ``build`` runs MkDocs.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .core import fix
 from .core.check import check
@@ -19,6 +21,9 @@ from .core.problems import CODES, format_json, format_text
 from .core.schema import KINDS
 from .core.settings import Settings
 from .options import build_epoch, plugin_options, settings_from
+
+if TYPE_CHECKING:  # the sheets are imported only by the commands that use them
+    from .sheets.layout import KindLayout
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -189,6 +194,62 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_DATA
 
 
+def _kinds_named(words: Sequence[str]) -> list[KindLayout] | str:
+    """The layouts of the kinds named by name or Chinese label, or what is wrong with a word."""
+    from .sheets.layout import NotTabular, kind_layout, tabular_kinds
+
+    known = {spec.name: spec for spec in KINDS} | {spec.label: spec for spec in KINDS}
+    layouts: list[KindLayout] = []
+    for word in words:
+        spec = known.get(word)
+        if spec is None:
+            choices = "、".join(f"{layout.kind.name}（{layout.kind.label}）" for layout in tabular_kinds().values())
+            return f"没有 “{word}” 这类记录。可以导出：{choices}。"
+        try:
+            layouts.append(kind_layout(spec))
+        except NotTabular as error:
+            return str(error)
+    return layouts
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .sheets.export import build, workbook_bytes
+    from .sheets.layout import default_kinds
+
+    out = Path(args.file)
+    if out.suffix.lower() != ".xlsx":
+        print(f"导出的文件名应以 .xlsx 结尾：{out}", file=sys.stderr)
+        return EXIT_USAGE
+    layouts = _kinds_named(args.kinds or default_kinds())
+    if isinstance(layouts, str):
+        print(layouts, file=sys.stderr)
+        return EXIT_USAGE
+    kb, report = check(settings_from_args(args))
+    if report.errors:
+        print(format_text(report) + "\n\n数据有错误，没有导出：先改正上面的错误。", file=sys.stderr)
+        return EXIT_DATA
+    try:
+        out.write_bytes(workbook_bytes(build(layouts, kb, template=args.template)))
+    except OSError as error:
+        print(f"无法写入 {out}：{error.strerror or error}（文件正在 Excel 或 WPS 中打开的，先关闭它）。", file=sys.stderr)
+        return EXIT_USAGE
+    if args.template:
+        print(f"已写入模板 {out}：" + "、".join(layout.kind.label for layout in layouts) + "，每张表一行示例（以 # 开头，导入时跳过）。")
+    else:
+        print(f"已导出 {out}：" + "，".join(f"{layout.kind.label} {len(kb.of_kind(layout.kind.name))} 条" for layout in layouts) + "。")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .sheets.apply import import_book
+
+    settings = settings_from_args(args)
+    path = Path(args.file)
+    outcome = import_book(path, settings, delete_missing=args.delete_missing, strict=args.strict)
+    print(outcome.text(path.name, Path.cwd(), args.strict))
+    return EXIT_DATA if outcome.failed(args.strict) else EXIT_OK
+
+
 def cmd_codes(args: argparse.Namespace) -> int:
     for code, title in CODES.items():
         print(f"{code:16} {'错误' if code.startswith('E-') else '警告'}  {title}")
@@ -214,6 +275,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="为每类记录生成 JSON Schema，供 VS Code 等编辑器自动补全和检查")
     p.add_argument("--out", default="jsonschema", help="输出文件夹（默认 jsonschema/）")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("export", help="把记录导出为 Excel 工作簿（.xlsx），供 Excel、WPS 表格编辑后用 import 导入")
+    p.add_argument("file", metavar="文件.xlsx", help="要写入的工作簿")
+    p.add_argument("kinds", metavar="类型", nargs="*",
+                   help="要导出的记录类型（question、site、term、region、source … 或 题目、阵地、术语 …；默认 题目、阵地、术语）")
+    p.add_argument("--template", action="store_true", help="只写空表（带下拉列表和一行示例），用于新建题库或名册")
+    p.add_argument("--data", help="数据文件夹（默认读取 mkdocs.yml 中的设置，通常是 data/）")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="检查 Excel 工作簿并把其中的记录写入 data/；有任何错误都不写入")
+    p.add_argument("file", metavar="文件.xlsx", help="要导入的工作簿")
+    p.add_argument("--delete-missing", action="store_true",
+                   help="删除工作簿所含类型中、工作簿里没有列出的记录（默认不删除）")
+    p.add_argument("--strict", action="store_true", help="严格模式：有警告也不写入")
+    p.add_argument("--data", help="数据文件夹（默认读取 mkdocs.yml 中的设置，通常是 data/）")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("build", help="检查数据并生成站点；全部成功后才替换原有的站点")
     p.add_argument("--strict", action="store_true", help="严格模式：警告（数据或链接）也视为失败")

@@ -4,7 +4,8 @@
                               stops the run here, before anything is rendered or written
     → handouts                courses, cases and trainers' handouts laid out as blocks
     → plan → render           one :class:`PagePlan` per page, its Markdown from a template
-    → documents               the Word document of every handout and answer key
+    → documents               the Word document of every handout and answer key, and the
+                              editors' template workbook (:mod:`generator.sheets`)
 
 MkDocs then converts the Markdown, the plugin marks glossary terms, and MkDocs writes the site.
 Every door runs :func:`run` exactly once: the MkDocs plugin, ``hongling build`` and ``pack``
@@ -26,6 +27,7 @@ from .core.problems import Report
 from .core.settings import Settings
 from .handouts.documents import DocumentMemo, word_documents
 from .handouts.outline import all_handouts
+from .sheets.export import template_download
 from .site.plan import plan
 from .site.plans import PagePlan
 from .site.render import environment, render_all
@@ -55,7 +57,7 @@ class Built:
     pages: Mapping[str, str] = field(default_factory=dict)
     """Markdown of every planned page, by ``src_uri``."""
     documents: Mapping[str, bytes] = field(default_factory=dict)
-    """Word documents, by their path in the site (``downloads/<id>.docx``)."""
+    """Word documents and the template workbook, by their path in the site (``downloads/<id>.docx``)."""
 
 
 def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
@@ -74,4 +76,5 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
         pages = render_all(list(plans), environment(reuse.templates))
     with stage("documents", hook):
         documents = word_documents(handouts, settings.source_date_epoch, reuse.documents)
+        documents.update(template_download(kb, settings.source_date_epoch))
     return Built(settings, kb, report, plans, pages, documents)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from . import case, curriculum, handout, manual, practice, question, region, site, source, term
 from .fields import Record, RefTo
 from .keys import COMMON_KEYS
-from .kind import KindSpec, LinkScope, NestedSpec, Pages
+from .kind import KindSpec, Letters, LinkScope, NestedSpec, Pages, SheetHints, Spread
 from .manual import Aspect
 
 KINDS: tuple[KindSpec, ...] = tuple(module.KIND for module in (
@@ -52,4 +52,5 @@ for _spec in KINDS:
         CHINESE_KEYS.setdefault(_word, _key)
 
 __all__ = ["KINDS", "BY_FOLDER", "BY_NAME", "NESTED", "CHINESE_KEYS", "KindSpec", "LinkScope", "NestedSpec", "Pages",
+           "SheetHints", "Spread", "Letters",
            "Record", "RefTo", "Aspect", "kind_label", "title_field", "pages_of", "page_kinds"]

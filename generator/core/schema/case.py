@@ -10,7 +10,7 @@ from pydantic import model_validator
 
 from ..numerals import number_forms
 from .fields import Line, ListOf, Markdown, Number, PlainText, Record, Ref, Slug, Year, fail
-from .kind import Held, KindSpec, LinkScope, Pages
+from .kind import Held, KindSpec, LinkScope, Pages, SheetHints
 
 CaseKind = Literal["党建品牌", "工作案例"]
 OrgType = Literal["非公企业", "社会组织", "行业协会商会", "产业链", "园区楼宇", "新就业群体", "个体工商户", "混合"]
@@ -177,4 +177,6 @@ KIND = KindSpec(
         "期间": "period", "时间": "period", "单位": "unit", "限定词": "qualifier", "修饰": "qualifier",
         "引文": "quote", "原文": "quote", "组织类型": "org_types", "发布机关": "issuer",
     },
+    sheet=SheetHints(headers={"practices.practice": "通用做法", "metrics.practice": "所属做法", "label": "指标名称",
+                              "value_to": "数值上限"}),
 )

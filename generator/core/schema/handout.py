@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .curriculum import Audience
 from .fields import Bool, Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
-from .kind import KindSpec, Pages
+from .kind import KindSpec, Pages, SheetHints
 
 
 class HandoutSection(Record):
@@ -51,5 +51,7 @@ class CustomHandout(Record):
 
 
 KIND = KindSpec("handout", "handouts", CustomHandout, "讲义", "title",
-                Pages("培训课程", backlink_rank=9, folder="handouts"))
+                Pages("培训课程", backlink_rank=9, folder="handouts"),
+                sheet=SheetHints(headers={"subtitle": "副标题", "sections": "部分", "include": "收录",
+                                          "quiz": "测验", "quiz_per_aspect": "每方面题数"}))
 """A trainer's handout is printed from its laid-out blocks (:mod:`generator.handouts`): no template."""

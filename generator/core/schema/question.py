@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
 from .fields import Line, ListOf, PlainText, Record, Ref, Slug, fail
-from .kind import KindSpec, Pages
+from .kind import KindSpec, Letters, Pages, SheetHints, Spread
 
 QuestionKind = Literal["单选", "多选", "判断", "简答"]
 
@@ -199,5 +199,11 @@ KIND = KindSpec("question", "questions", Question, "题目", "stem",
         "题干": "stem", "试题": "stem", "选项": "options", "答案": "answer", "正确答案": "answer",
         "参考答案": "answer", "解析": "explanation", "答案解析": "explanation", "出题依据": "basis",
         "选项内容": "text", "内容": "text",
-    })
-"""A question is shown in the 自测题 section of the aspect it tests."""
+    },
+    sheet=SheetHints(default=True, headers={
+        "kind": "题型", "aspect": "考查方面", "basis.source": "依据法规", "basis.article": "依据条款",
+        "basis.point": "依据要点",
+    }, spread={"options": Spread("key", "text", tuple(OPTION_LETTERS), "选项{}")},
+        letters={"answer": Letters("kind", WITH_OPTIONS)}))
+"""A question is shown in the 自测题 section of the aspect it tests. In a workbook its options are
+the columns 选项A … 选项F and the answer of a 单选 or 多选 is one word of letters (AC)."""

@@ -6,7 +6,7 @@ from typing import Literal
 
 from .case import OrgType
 from .fields import Line, ListOf, Markdown, Record, Ref, Slug, Year
-from .kind import KindSpec, Pages
+from .kind import KindSpec, Pages, SheetHints
 
 SiteKind = Literal[
     "红旗支部", "五星级党组织", "党建示范点", "红心导师服务站", "党群服务中心", "党群服务站",
@@ -66,4 +66,4 @@ KIND = KindSpec("site", "sites", Site, "阵地", "name",
                       index_title="示范点与阵地"),
                 chinese_keys={
         "主办单位": "host", "依托单位": "host", "单位类型": "host_type", "荣誉": "honours",
-    })
+    }, sheet=SheetHints(default=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .fields import Line, ListOf, Markdown, PartialDate, Record, Slug
-from .kind import KindSpec, Pages
+from .kind import KindSpec, Pages, SheetHints
 
 SourceKind = Literal["新闻报道", "红头文件", "党内法规", "党内规范性文件", "法律法规", "工作手册", "著作", "其他"]
 
@@ -43,4 +43,4 @@ KIND = KindSpec("source", "sources", Source, "来源", "title",
                 Pages("来源", backlink_rank=1, shared="sources.md", index="sources.md", index_title="来源"), chinese_keys={
         "发布单位": "publisher", "发文单位": "publisher", "出版": "publisher", "文号": "doc_number",
         "日期": "date", "作者": "authors", "记者": "authors",
-    })
+    }, sheet=SheetHints(headers={"seed_file": "原文文件"}))
