@@ -42,7 +42,9 @@ class Heading:
     link: Link | None = None
     anchor: str = ""
     new_page: bool = False
-    """Start a new printed page (lessons, the quiz, the answer key)."""
+    """Start a new printed page in the print view (lessons, parts, the quiz), unless the page
+    before would be left more than half empty; Word documents flow without forced breaks, so
+    that no page holds a lone heading or a short tail."""
     medium: str = ""
 
 
@@ -68,11 +70,15 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     caption: str = ""
     medium: str = ""
+    note: str = ""
+    """Printed once under the table: where its figures come from (出处：①《…》；②《…》), instead
+    of the same title in every row."""
 
 
 @dataclass(frozen=True)
 class QuestionBlock:
     number: int
+    id: str
     kind: str
     stem: str
     options: tuple[tuple[str, str], ...]
@@ -84,6 +90,7 @@ class QuestionBlock:
 @dataclass(frozen=True)
 class AnswerBlock:
     number: int
+    id: str
     answer: str
     explanation: str
     basis: str
@@ -105,6 +112,8 @@ class Handout:
     blocks: tuple[Block, ...]
     answers: tuple[Block, ...] = ()
     """The answer key, printed and exported separately from the quiz."""
+    cover: tuple[tuple[str, str], ...] = ()
+    """(label, value) facts on the print view's cover under the title: 对象, 总学时 …"""
 
     @property
     def page(self) -> str | None:
@@ -122,6 +131,11 @@ class Handout:
     @property
     def answers_docx(self) -> str | None:
         return f"downloads/{self.id}-answers.docx" if self.answers else None
+
+    @property
+    def downloads(self) -> tuple[tuple[str, str], ...]:
+        """(label, path) of the Word documents besides the handout and its answer key (an exam)."""
+        return ()
 
     @property
     def quiz_size(self) -> int:

@@ -75,6 +75,12 @@ class HandoutView(Protocol):
     @property
     def quiz_size(self) -> int: ...
 
+    @property
+    def cover(self) -> tuple[tuple[str, str], ...]: ...
+
+    @property
+    def downloads(self) -> tuple[tuple[str, str], ...]: ...
+
 
 @dataclass(frozen=True)
 class Labels:

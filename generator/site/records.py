@@ -204,18 +204,23 @@ def plan_curriculum(entry: Entry, ctx: Context) -> PagePlan:
 
 
 def plan_handout(handout: HandoutView, site: Resolver) -> list[PagePlan]:
-    """The print view of a course's or a trainer's handout, and its answer key."""
+    """The print view of a course's or a trainer's handout, with its cover and contents (the parts
+    and their sections; the printed page numbers are added when the sheets are laid out), and its
+    answer key."""
     pages: list[PagePlan] = []
     own_page = handout.kind == "custom"
     if handout.page:
         origin = None if own_page else site.link(handout.origin.id)
+        contents = [b for b in handout.blocks if getattr(b, "level", 9) <= 2 and b.medium != "word"]
         pages.append(PagePlan(handout.page, "handout.md.j2", handout.title, {
             "title": handout.title, "subtitle": handout.subtitle, "blocks": handout.blocks,
+            "cover": handout.cover, "contents": contents, "downloads": handout.downloads,
             "origin": origin, "origin_label": "课程", "docx": handout.docx,
             "other": handout.answers_page, "other_label": "测验答案"}, handout.origin.file if own_page else None))
     if handout.answers_page:
         pages.append(PagePlan(handout.answers_page, "handout.md.j2", f"{handout.title} · 测验答案", {
             "title": f"{handout.title} · 测验答案", "subtitle": "答案页：请与测验分开印发", "blocks": handout.answers,
+            "cover": (), "contents": (), "downloads": (),
             "origin": None, "origin_label": "", "docx": handout.answers_docx,
             "other": handout.page, "other_label": "返回讲义"}))
     return pages
