@@ -138,6 +138,6 @@ class Handout:
         return ()
 
     @property
-    def quiz_size(self) -> int:
-        """How many questions the handout's quiz has."""
-        return sum(isinstance(block, QuestionBlock) for block in self.blocks)
+    def question_ids(self) -> tuple[str, ...]:
+        """The questions of the handout's quiz, in order."""
+        return tuple(block.id for block in self.blocks if isinstance(block, QuestionBlock))

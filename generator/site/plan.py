@@ -9,7 +9,7 @@ registered for it (:mod:`generator.site.records`, :mod:`generator.site.indexes`)
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import records  # noqa: F401 - registers the record planners
 from .indexes import plan_indexes

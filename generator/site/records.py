@@ -11,10 +11,10 @@ import typing
 from typing import Any
 
 from ..core.kb import Entry
-from ..core.schema.question import KIND_ORDER, answer_text
 from ..core.schema.region import RegionLevel
 from . import figures
 from .plans import Context, HandoutView, PagePlan, case_cards, descendants, planner, record_page
+from .questions import aspect_questions, question_item
 from .resolver import Link, Resolver, src_uri_of
 
 LEVELS: tuple[str, ...] = typing.get_args(RegionLevel)
@@ -45,9 +45,7 @@ def plan_aspect(entry: Entry, ctx: Context) -> PagePlan:
         rules=rules,
         cases=case_cards(site, cases, entry.id),
         see_also=site.links(aspect.see_also),
-        questions=[{"q": q.record, "answer": answer_text(q.record), "source": site.link(q.record.basis.source)}
-                   for q in sorted(site.referrers(entry.id, "question"),
-                                   key=lambda q: (KIND_ORDER.get(q.record.kind, 9), q.id))],
+        questions=aspect_questions(site, entry.id),
         previous=site.link(order[index - 1].id) if index > 0 else None,
         next=site.link(order[index + 1].id) if index + 1 < len(order) else None,
     )
@@ -196,7 +194,7 @@ def plan_curriculum(entry: Entry, ctx: Context) -> PagePlan:
         cases=site.links(course.cases),
         sources=site.links(course.sources),
         handout=handout,
-        quiz_size=handout.quiz_size if handout else 0,
+        quiz=[question_item(site, site.kb.entries[i]) for i in (handout.question_ids if handout else ())],
     )
 
 

@@ -32,8 +32,8 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .resolver import Link
 from .records import PagePlan
+from .resolver import Link
 
 TEMPLATES = Path(__file__).parent / "templates"
 
