@@ -4,7 +4,7 @@
                               stops the run here, before anything is rendered or written
     → handouts                courses, cases and trainers' handouts laid out as blocks
     → plan → render           one :class:`PagePlan` per page, its Markdown from a template
-    → documents               the Word document of every handout and answer key
+    → documents               the Word document of every handout, answer key and exam
 
 MkDocs then converts the Markdown, the plugin marks glossary terms, and MkDocs writes the site.
 Every door runs :func:`run` exactly once: the MkDocs plugin, ``hongling build`` and ``pack``
@@ -25,6 +25,7 @@ from .core.memo import FileMemo
 from .core.problems import Report
 from .core.settings import Settings
 from .handouts.documents import DocumentMemo, word_documents
+from .handouts.exam import source_titles
 from .handouts.outline import all_handouts
 from .site.plan import plan
 from .site.plans import PagePlan
@@ -73,5 +74,5 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
     with stage("render", hook):
         pages = render_all(list(plans), environment(reuse.templates))
     with stage("documents", hook):
-        documents = word_documents(handouts, settings.source_date_epoch, reuse.documents)
+        documents = word_documents(handouts, source_titles(kb), settings.source_date_epoch, reuse.documents)
     return Built(settings, kb, report, plans, pages, documents)

@@ -9,10 +9,14 @@ say the same thing in the same order. Plain data: no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..core.kb import Entry
 from ..core.numerals import chinese_number
 from ..site.resolver import Link, page_name
+
+if TYPE_CHECKING:
+    from .exam import ExamPaper
 
 
 def heading_number(level: int, n: int) -> str:
@@ -99,6 +103,9 @@ class AnswerBlock:
 
 Block = Heading | Para | Items | Table | QuestionBlock | AnswerBlock
 
+EXAM_FILES = (("下载 Word 试卷", ""), ("答题卡", "-sheet"), ("参考答案及评分标准", "-key"))
+"""An exam's documents: label and the suffix of the file name."""
+
 
 @dataclass(frozen=True)
 class Handout:
@@ -114,6 +121,9 @@ class Handout:
     """The answer key, printed and exported separately from the quiz."""
     cover: tuple[tuple[str, str], ...] = ()
     """(label, value) facts on the print view's cover under the title: 对象, 总学时 …"""
+    exam: ExamPaper | None = None
+    """An exam drawn from the question bank (:mod:`generator.handouts.exam`), as three more Word
+    documents: ``downloads/<exam id>.docx``, ``-sheet.docx`` and ``-key.docx``."""
 
     @property
     def page(self) -> str | None:
@@ -134,8 +144,10 @@ class Handout:
 
     @property
     def downloads(self) -> tuple[tuple[str, str], ...]:
-        """(label, path) of the Word documents besides the handout and its answer key (an exam)."""
-        return ()
+        """(label, path) of the Word documents besides the handout and its answer key: an exam's."""
+        if self.exam is None:
+            return ()
+        return tuple((label, f"downloads/{self.exam.id}{suffix}.docx") for label, suffix in EXAM_FILES)
 
     @property
     def question_ids(self) -> tuple[str, ...]:

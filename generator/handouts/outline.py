@@ -25,6 +25,7 @@ from .blocks import (
     Table,
     heading_number,
 )
+from .exam import handout_exam
 
 
 @dataclass
@@ -138,7 +139,11 @@ class Outline:
     def quiz(self, aspect_ids: Iterable[str], level: int, per_aspect: int) -> tuple[Block, ...]:
         """Up to ``per_aspect`` questions on each aspect, in the order the aspects were read;
         returns the matching answer key."""
-        questions = [q for aspect_id in dict.fromkeys(aspect_ids) for q in draw(self.site, aspect_id, per_aspect)]
+        return self.quiz_of([q for aspect_id in dict.fromkeys(aspect_ids) for q in draw(self.site, aspect_id, per_aspect)],
+                            level)
+
+    def quiz_of(self, questions: list[Entry], level: int) -> tuple[Block, ...]:
+        """A quiz of these questions, in this order; returns the matching answer key."""
         if not questions:
             return ()
         self.heading(level, "测验", anchor="quiz", new_page=True)
@@ -314,10 +319,13 @@ def custom_handout(entry: Entry, site: Resolver) -> Handout:
                 out.aspect(item, 2)
             else:
                 out.case(item, 2)
-    answers = out.quiz(aspects, 1, handout.quiz_per_aspect) if handout.quiz else ()
+    if handout.questions:
+        answers = out.quiz_of([site.kb.entries[q] for q in handout.questions if q in site.kb.entries], 1)
+    else:
+        answers = out.quiz(aspects, 1, handout.quiz_per_aspect) if handout.quiz else ()
     out.bibliography(1)
     return Handout(entry.id, "custom", handout.title, handout.subtitle or "培训讲义", entry, tuple(out.blocks), answers,
-                   (("对象", "、".join(handout.audience)),))
+                   (("对象", "、".join(handout.audience)),), handout_exam(entry, site.kb))
 
 
 def all_handouts(site: Resolver) -> list[Handout]:

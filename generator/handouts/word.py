@@ -92,6 +92,7 @@ def _styles(document: DocxDocument) -> None:
         title.element.pPr.remove_all("w:pBdr")
     subtitle = styles["Subtitle"]
     _font(subtitle, "楷体", SIZE_BODY, False)
+    subtitle.font.italic = False
     subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     subtitle.paragraph_format.first_line_indent = Pt(0)
     subtitle.paragraph_format.space_after = Pt(16)
@@ -366,13 +367,16 @@ class Writer:
         return self.template.package(self.title, self.subtitle, "".join(self.parts))
 
 
+def blocks_docx(title: str, subtitle: str, blocks: tuple[Block, ...], epoch: int | None = None) -> bytes:
+    """Any blocks as a Word document under a title (an exam's paper, answer sheet and key)."""
+    writer = Writer(title, subtitle, epoch)
+    writer.write(blocks)
+    return writer.save()
+
+
 def handout_docx(handout: Handout, epoch: int | None = None) -> bytes:
-    writer = Writer(handout.title, handout.subtitle, epoch)
-    writer.write(handout.blocks)
-    return writer.save()
+    return blocks_docx(handout.title, handout.subtitle, handout.blocks, epoch)
 
 
-def answers_docx(handout: Handout, epoch: int | None = None) -> bytes:
-    writer = Writer(f"{handout.title} · 测验答案", "答案页：请与测验分开印发", epoch)
-    writer.write(handout.answers)
-    return writer.save()
+def answers_title(handout: Handout) -> tuple[str, str]:
+    return f"{handout.title} · 测验答案", "答案页：请与测验分开印发"
