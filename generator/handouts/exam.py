@@ -11,7 +11,9 @@ command line. Pure: from the knowledge base to blocks; no I/O.
 
 from __future__ import annotations
 
+import difflib
 import random
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -98,6 +100,33 @@ def draw(kb: KnowledgeBase, aspects: Sequence[str], parts: Sequence[tuple[str, i
         drawn.append(Part(kind, points or DEFAULT_POINTS[kind],
                           tuple(e for n, e in enumerate(candidates) if n in chosen)))
     return tuple(drawn)
+
+
+class UnknownAspect(ValueError):
+    """A word on the command line that names no aspect or category."""
+
+    def __init__(self, word: str, guess: str | None) -> None:
+        hint = f"是否指 “{guess}”？" if guess else "用 hongling exam --list 查看全部方面的编号和名称。"
+        super().__init__(f"找不到手册方面或大项 “{word}”。{hint}")
+
+
+def resolve_aspects(kb: KnowledgeBase, words: Sequence[str]) -> list[str]:
+    """Aspect ids from what a trainer types: ids or titles of aspects or of whole categories
+    (a category stands for its aspects), separated by spaces, commas or 、; none means all."""
+    categories = sorted(kb.of_kind("category"), key=lambda e: e.record.number)
+    every = [a.id for c in categories for a in sorted(c.record.aspects, key=lambda a: a.number)]
+    names: dict[str, list[str]] = {}
+    for category in categories:
+        ids = [a.id for a in sorted(category.record.aspects, key=lambda a: a.number)]
+        names[category.id] = names[category.title] = ids
+    for aspect in kb.of_kind("aspect"):
+        names[aspect.id] = names[aspect.title] = [aspect.id]
+    out: list[str] = []
+    for word in (w for text in words for w in re.split(r"[,，、\s]+", text) if w):
+        if word not in names:
+            raise UnknownAspect(word, next(iter(difflib.get_close_matches(word, list(names), n=1, cutoff=0.5)), None))
+        out += names[word]
+    return list(dict.fromkeys(out)) or every
 
 
 def handout_exam(entry: Entry, kb: KnowledgeBase) -> ExamPaper | None:
