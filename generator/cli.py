@@ -26,7 +26,8 @@ class ChineseParser(argparse.ArgumentParser):
     """argparse with its own words in Chinese, exiting 2 on usage errors."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
 
     def format_help(self) -> str:

@@ -2,7 +2,8 @@
 
     load → validate → link    the core (:func:`generator.core.check.check`); a problem in any file
                               stops the run here, before anything is rendered or written
-    → handouts                courses, cases and trainers' handouts laid out as blocks
+    → handouts                courses, cases and trainers' handouts laid out as blocks, and the
+                              pieces of the site's handout builder
     → plan → render           one :class:`PagePlan` per page, its Markdown from a template
     → documents               the Word document of every handout, answer key and exam
 
@@ -27,6 +28,7 @@ from .core.settings import Settings
 from .handouts.documents import DocumentMemo, word_documents
 from .handouts.exam import source_titles
 from .handouts.outline import all_handouts
+from .handouts.pieces import builder_pieces
 from .site.plan import plan
 from .site.plans import PagePlan
 from .site.render import environment, render_all
@@ -69,8 +71,9 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
     site = Resolver(kb)
     with stage("handouts", hook):
         handouts = all_handouts(site)
+        pieces = builder_pieces(site)
     with stage("plan", hook):
-        plans = tuple(plan(site, handouts))
+        plans = tuple(plan(site, handouts, pieces))
     with stage("render", hook):
         pages = render_all(list(plans), environment(reuse.templates))
     with stage("documents", hook):

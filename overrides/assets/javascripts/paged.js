@@ -8,8 +8,8 @@
    content is laid out here into A4 sheets, one printed page each, with a cover, a contents page
    whose page numbers are those of the sheets, page references (，第 5 页) filled in, headings and
    labels kept with what follows, tables and lists split between rows and items (a table's header
-   repeated), and a new part starting a new page only when the page before is at least half
-   full. Chromium does not implement target-counter(), and nothing else tells a page which
+   repeated), and a new part (.hl-new-page) starting a new page only when the page before is at
+   least half full (.hl-page-break: always, for an answer page to cut off). Chromium does not implement target-counter(), and nothing else tells a page which
    printed page a heading lands on; laying the sheets out ourselves does, exactly, and prints the
    same in any browser. Without script the page prints as a plain flow with numbered pages.
 
@@ -109,8 +109,9 @@
   };
 
   Pager.prototype.place = function (block) {
-    if (block.classList && block.classList.contains("hl-new-page") && this.body.children.length &&
-        this.fill() >= FILL_BEFORE_BREAK) {
+    var classes = block.classList;
+    if (classes && this.body.children.length && (classes.contains("hl-page-break") ||
+        classes.contains("hl-new-page") && this.fill() >= FILL_BEFORE_BREAK)) {
       this.sheet();
     }
     while (block) {
@@ -249,11 +250,18 @@
     return out;
   }
 
+  var runningSheet = null;
+  /* The running header of a page printed without sheets; a page that lays out sheets drops it. */
+
   function paginate(flow, into, options) {
     /* Lay the children of ``flow`` out into sheets appended to ``into``. ``options.cover``:
        elements for a cover sheet; ``options.contents``: the contents list (links to anchors in
        the flow); ``options.title``: the running header. Returns the sheets. */
     options = options || {};
+    if (runningSheet) {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) { return s !== runningSheet; });
+      runningSheet = null;
+    }
     var pager = new Pager(into, options.title || "");
     var refs = [];
     var links = flow.querySelectorAll("a[href^='#']:not(.headerlink)");
@@ -343,6 +351,7 @@
       var sheet = new CSSStyleSheet();
       sheet.replaceSync("@media print { @page { @top-center { content: \"" + text + "\"; } } }");
       document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+      runningSheet = sheet;
     } catch (error) {
       /* an old browser: pages keep their numbers, without the header */
     }
