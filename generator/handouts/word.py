@@ -296,8 +296,10 @@ class Writer:
         for i, item in enumerate(items):
             opening = lead if i == 0 else ""
             marker = (f"{item.prefix} " if item.prefix == "•" else item.prefix) if item.prefix else ""
+            label = (i + 1 < len(items) and bool(item.runs) and all(r.bold for r in item.runs)
+                     and item.runs[-1].text.rstrip().endswith("："))  # a bold lead-in of what follows
             self.paragraph(opening + run_xml(marker) + _item_runs(item) if marker else opening + _item_runs(item),
-                           indent_pt=32 * item.depth)
+                           indent_pt=32 * item.depth, keep_next=label)
 
     def para(self, block: Para) -> None:
         self.lines(block.text, run_xml(f"{block.label}：", bold=True) if block.label else "")

@@ -3,31 +3,16 @@ open in Word, WPS and LibreOffice, with quizzes drawn from the question bank."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from docx import Document
-from pypdf import PdfReader
 
-from generator import Settings, check
 from generator.core.numerals import chinese_number
 from generator.handouts.blocks import Heading, QuestionBlock
 from generator.handouts.outline import all_handouts, course_handout
 from generator.handouts.word import handout_docx
 from generator.site.figures import metric_value
-from generator.site.resolver import Resolver
-from tests.support import REPO
 from tests.support.library import only
-
-
-@pytest.fixture(scope="module")
-def site() -> Resolver:
-    kb, report = check(Settings(data_dir=REPO / "data"))
-    assert not report.errors
-    return Resolver(kb)
 
 
 def east_asian_font(style) -> str:
@@ -125,23 +110,6 @@ def test_word_documents_are_byte_for_byte_reproducible(site):
     assert handout_docx(handout, 1700000000) == first
     assert handout_docx(handout, 1700086400) != first  # the build's date is in the file
     assert handout_docx(handout, None) == handout_docx(handout, None)  # no date: 1980-01-01, still stable
-
-
-@pytest.mark.slow
-def test_libreoffice_opens_a_course_handout(built_site: Path, tmp_path: Path, site):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is missing: `make test` installs libreoffice-writer-nogui"
-    entry = next(e for e in site.entries("curriculum") if e.id == "hongxin-daoshi-caidan")
-    shutil.copy(built_site / "downloads" / f"{entry.id}.docx", tmp_path / "course.docx")
-    result = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-                             "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "course.docx")],
-                            capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)})
-    assert result.returncode == 0 and (tmp_path / "course.pdf").exists(), result.stdout + result.stderr
-    text = squeeze("".join(page.extract_text() for page in PdfReader(tmp_path / "course.pdf").pages))
-    assert squeeze(entry.record.title) in text
-    for module in entry.record.modules:
-        for lesson in module.lessons:
-            assert squeeze(lesson.title) in text, lesson.title
 
 
 def test_a_handout_naming_a_missing_aspect_is_refused_with_its_position(library):

@@ -17,7 +17,7 @@
 (function () {
   "use strict";
 
-  var FILL_BEFORE_BREAK = 0.5;
+  var FILL_BEFORE_BREAK = 0.55;
   /* A part asking for a new page starts one only when the current page is at least this full. */
 
   function make(tag, className, text) {
@@ -266,8 +266,10 @@
     var refs = [];
     var links = flow.querySelectorAll("a[href^='#']:not(.headerlink)");
     for (var i = 0; i < links.length; i++) {
-      var mark = make("span", "hl-pageref", "，第 000 页");
-      links[i].parentNode.insertBefore(mark, links[i].nextSibling);
+      var ref = make("span", "hl-ref");          /* the link and its page stay on one page */
+      links[i].parentNode.insertBefore(ref, links[i]);
+      ref.appendChild(links[i]);
+      var mark = ref.appendChild(make("span", "hl-pageref", "，第 000 页"));
       refs.push([links[i], mark]);
     }
     var entries = [];
