@@ -135,6 +135,11 @@ class Handout:
         return f"handouts/{page_name(self.id)}-answers.md" if self.answers and self.page else None
 
     @property
+    def quiz_page(self) -> str | None:
+        """A course's self-test on screen (its quiz, scored in the page)."""
+        return f"courses/{page_name(self.id)}-quiz.md" if self.kind == "course" and self.question_ids else None
+
+    @property
     def docx(self) -> str:
         return f"downloads/{self.id}.docx"
 

@@ -68,6 +68,9 @@ class HandoutView(Protocol):
     def answers_page(self) -> str | None: ...
 
     @property
+    def quiz_page(self) -> str | None: ...
+
+    @property
     def docx(self) -> str: ...
 
     @property

@@ -194,7 +194,6 @@ def plan_curriculum(entry: Entry, ctx: Context) -> PagePlan:
         cases=site.links(course.cases),
         sources=site.links(course.sources),
         handout=handout,
-        quiz=[question_item(site, site.kb.entries[i]) for i in (handout.question_ids if handout else ())],
     )
 
 
@@ -203,8 +202,9 @@ def plan_curriculum(entry: Entry, ctx: Context) -> PagePlan:
 
 def plan_handout(handout: HandoutView, site: Resolver) -> list[PagePlan]:
     """The print view of a course's or a trainer's handout, with its cover and contents (the parts
-    and their sections; the printed page numbers are added when the sheets are laid out), and its
-    answer key."""
+    and their sections; the printed page numbers are added when the sheets are laid out), its
+    answer key, and a course's self-test (a page of its own, out of search: its questions are the
+    aspects')."""
     pages: list[PagePlan] = []
     own_page = handout.kind == "custom"
     if handout.page:
@@ -215,6 +215,10 @@ def plan_handout(handout: HandoutView, site: Resolver) -> list[PagePlan]:
             "cover": handout.cover, "contents": contents, "downloads": handout.downloads,
             "origin": origin, "origin_label": "课程", "docx": handout.docx,
             "other": handout.answers_page, "other_label": "测验答案"}, handout.origin.file if own_page else None))
+    if handout.quiz_page and handout.question_ids:
+        pages.append(PagePlan(handout.quiz_page, "course_quiz.md.j2", f"{handout.title} · 自测", {
+            "origin": site.link(handout.origin.id), "handout": handout,
+            "quiz": [question_item(site, site.kb.entries[i]) for i in handout.question_ids]}))
     if handout.answers_page:
         pages.append(PagePlan(handout.answers_page, "handout.md.j2", f"{handout.title} · 测验答案", {
             "title": f"{handout.title} · 测验答案", "subtitle": "答案页：请与测验分开印发", "blocks": handout.answers,

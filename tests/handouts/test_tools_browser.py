@@ -82,6 +82,8 @@ def test_an_aspect_self_test_scores_a_known_set_of_answers(visit: Visit, site):
 
 def test_a_course_self_test_scores_all_right_answers_as_full_marks(visit: Visit, site):
     page = visit.open("courses/hongxin-daoshi-caidan.html")
+    with page.expect_navigation():
+        page.click("#quiz ~ p a[href$='-quiz.html']")
     ids = page.evaluate("[...document.querySelectorAll('.hl-quiz .hl-question')].map(q => q.id)")
     assert ids, "the course page carries its quiz"
     scored = [site.kb.entries[i] for i in ids if site.kb.entries[i].record.kind != "简答"]

@@ -149,8 +149,8 @@ def check_exam(scope: LinkScope, owners: Sequence[Held]) -> None:
 
 KIND = KindSpec("handout", "handouts", CustomHandout, "讲义", "title",
                 Pages("培训课程", backlink_rank=9, folder="handouts"), checks=(check_exam,), chinese_keys={
-        "试卷": "exam", "考试": "exam", "题型": "kind", "题数": "count", "数量": "count", "分值": "points",
-        "每题分值": "points", "时间": "minutes", "考试时间": "minutes", "种子": "seed", "随机种子": "seed",
-        "部分": "parts", "题目": "questions", "测验": "quiz",
+        "试卷": "exam", "考试": "exam", "题数": "count", "数量": "count", "分值": "points", "每题分值": "points",
+        "考试时间": "minutes", "种子": "seed", "随机种子": "seed", "部分": "parts", "测验": "quiz",
+        "测验题": "questions",
     })
 """A trainer's handout is printed from its laid-out blocks (:mod:`generator.handouts`): no template."""

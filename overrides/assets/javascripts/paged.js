@@ -44,7 +44,7 @@
   }
 
   function keepsWith(element, next) {
-    if (/^H[1-6]$/.test(element.tagName) || isLabel(element)) return true;
+    if (/^H[1-6]$/.test(element.tagName) || isLabel(element) || element.classList.contains("hl-key")) return true;
     if (!next || !next.classList) return false;
     if (element.classList.contains("hl-question")) {
       return next.classList.contains("hl-option") || next.classList.contains("hl-answer-space");
@@ -334,6 +334,10 @@
       } else {
         flow.appendChild(node);
       }
+    }
+    if (!article.querySelector(".hl-cover")) {     /* an answer key: its title opens the first page */
+      for (var c = cover.length - 1; c >= 0; c--) flow.insertBefore(cover[c], flow.firstChild);
+      cover = [];
     }
     var sheets = make("div", "hl-sheets");
     article.appendChild(sheets);
