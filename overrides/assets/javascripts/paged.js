@@ -258,6 +258,7 @@
        elements for a cover sheet; ``options.contents``: the contents list (links to anchors in
        the flow); ``options.title``: the running header. Returns the sheets. */
     options = options || {};
+    var started = window.performance ? performance.now() : 0;
     if (runningSheet) {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) { return s !== runningSheet; });
       runningSheet = null;
@@ -306,6 +307,7 @@
       var page = pageOf(refs[r][0]);
       if (page) refs[r][1].textContent = "，第 " + page + " 页"; else refs[r][1].parentNode.removeChild(refs[r][1]);
     }
+    if (started) into.setAttribute("data-layout-ms", String(Math.round(performance.now() - started)));
     return sheets;
   }
 
