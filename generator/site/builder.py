@@ -10,7 +10,8 @@ until picked), every question with its answer, and the lists the form is built f
 from __future__ import annotations
 
 import typing
-from typing import Any, Protocol, Sequence
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from ..core.schema.curriculum import Audience
 from .plans import Context, PagePlan
