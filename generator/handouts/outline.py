@@ -36,6 +36,7 @@ class Outline:
     blocks: list[Block] = field(default_factory=list)
     counters: list[int] = field(default_factory=lambda: [0, 0, 0, 0, 0])
     sources: list[str] = field(default_factory=list)
+    headings: int = 0
 
     def heading(self, level: int, text: str, *, link: Link | None = None, anchor: str = "",
                 new_page: bool = False) -> Heading:
@@ -51,7 +52,8 @@ class Outline:
                 first -= 1
             self.blocks[first] = replace(self.blocks[first], new_page=True)  # type: ignore[arg-type]
             new_page = False
-        anchor = anchor or f"s-{sum(isinstance(b, Heading) for b in self.blocks) + 1}"
+        self.headings += 1
+        anchor = anchor or f"s-{self.headings}"
         heading = Heading(level, text, heading_number(level, self.counters[level]), link, anchor, new_page)
         self.blocks.append(heading)
         return heading
