@@ -31,6 +31,18 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 class ChineseParser(argparse.ArgumentParser):
     """argparse with its own words in Chinese, exiting 2 on usage errors."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "用法：", 1).replace("\noptions:\n", "\n选项：\n").replace(
+            "\npositional arguments:\n", "\n参数：\n")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "用法：", 1)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         translated = (message.replace("the following arguments are required", "缺少参数")
                       .replace("unrecognized arguments", "无法识别的参数")
@@ -250,6 +262,66 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_DATA if outcome.failed(args.strict) else EXIT_OK
 
 
+EXAM_KINDS = (("单选", "single"), ("多选", "multiple"), ("判断", "judge"), ("简答", "short"))
+"""The kinds of question as command-line options: the Chinese name and its ASCII twin."""
+
+
+def cmd_exam(args: argparse.Namespace) -> int:
+    """An exam from the question bank as three Word documents: paper, answer sheet, scoring key."""
+    import random
+
+    from .handouts.exam import ExamPaper, ExamShort, UnknownAspect, draw, exam_documents, resolve_aspects, source_titles
+    from .handouts.word import blocks_docx
+
+    settings = settings_from_args(args)
+    kb, report = check(settings)
+    if report.failed(False):
+        print(format_text(report) + "\n\n数据有错误，没有生成试卷。", file=sys.stderr)
+        return EXIT_DATA
+    if args.list:
+        for category in sorted(kb.of_kind("category"), key=lambda e: e.record.number):
+            print(f"{category.record.number}. {category.title}（{category.id}）")
+            for aspect in sorted(category.record.aspects, key=lambda a: a.number):
+                counts = "、".join(f"{kind} {sum(q.record.aspect == aspect.id and q.record.kind == kind for q in kb.of_kind('question'))}"
+                                  for kind, _ in EXAM_KINDS)
+                print(f"   {aspect.title}（{aspect.id}）：{counts}")
+        return EXIT_OK
+    parts = [(kind, getattr(args, ascii_name), None) for kind, ascii_name in EXAM_KINDS if getattr(args, ascii_name)]
+    if not parts:
+        print("没有指定题数：至少写一种题型的题数，例如 --单选 10 --判断 10。", file=sys.stderr)
+        return EXIT_USAGE
+    points: dict[str, int] = {}
+    for item in args.points or ():
+        kind, _, value = item.partition("=")
+        if kind not in dict(EXAM_KINDS) or not value.isdigit() or int(value) < 1:
+            print(f"分值 “{item}” 写法不对：写成 题型=分数，例如 单选=2 简答=10。", file=sys.stderr)
+            return EXIT_USAGE
+        points[kind] = int(value)
+    try:
+        aspects = resolve_aspects(kb, args.aspects or ())
+    except UnknownAspect as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    seed = args.seed if args.seed is not None else random.SystemRandom().randint(1, 99999)
+    try:
+        drawn = draw(kb, aspects, [(kind, count, points.get(kind)) for kind, count, _ in parts], seed)
+    except ExamShort as error:
+        print(f"{error}减少 --{error.kind} 的题数，或在 --aspects 中增加方面（hongling exam --list 列出各方面的题数）。",
+              file=sys.stderr)
+        return EXIT_DATA
+    paper = ExamPaper(args.name, args.title, args.minutes, seed, tuple(aspects), drawn)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    names = {"": "", "-sheet": "-答题卡", "-key": "-参考答案"}
+    for suffix, (title, subtitle, blocks) in exam_documents(paper, source_titles(kb)).items():
+        path = out / f"{args.name}{names[suffix]}.docx"
+        path.write_bytes(blocks_docx(title, subtitle, blocks, settings.source_date_epoch))
+        print(f"已写入 {path}")
+    numbered = len(list(paper.numbered()))
+    print(f"共 {numbered} 题，满分 {paper.total} 分，抽题种子 {seed}：用 --seed {seed} 可以再次生成同一份试卷。")
+    return EXIT_OK
+
+
 def cmd_codes(args: argparse.Namespace) -> int:
     for code, title in CODES.items():
         print(f"{code:16} {'错误' if code.startswith('E-') else '警告'}  {title}")
@@ -308,6 +380,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="按 SHA256SUMS 和 MANIFEST.json 检查解压后的站点是否完整、未被改动")
     p.add_argument("dir", metavar="文件夹", help="解压后的站点文件夹")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("exam", help="从题库抽题，生成 Word 试卷、答题卡和参考答案（同一个种子总是生成同一份试卷）",
+                       description="从题库按方面和题型抽题，生成三个 Word 文件：试卷、答题卡、参考答案及评分标准。"
+                                   "例如：hongling exam --aspects 三会一课 党费收缴 --单选 10 --判断 10 --简答 2 --seed 7")
+    p.add_argument("--aspects", "--方面", nargs="+", metavar="方面",
+                   help="考哪些方面：手册方面或大项的编号或名称，空格或逗号分隔；不写则从全部方面抽题")
+    for kind, ascii_name in EXAM_KINDS:
+        p.add_argument(f"--{kind}", f"--{ascii_name}", dest=ascii_name, type=int, default=0, metavar="题数",
+                       help=f"{kind}题的题数（--{kind} 与 --{ascii_name} 相同）")
+    p.add_argument("--分值", "--points", dest="points", nargs="+", metavar="题型=分",
+                   help="每题分值，例如 单选=2 简答=10（默认：单选 2、多选 3、判断 1、简答 10）")
+    p.add_argument("--seed", "--种子", type=int, metavar="种子", help="抽题种子：同一种子、同一题库生成同一份试卷；不写则随机选一个并显示出来")
+    p.add_argument("--title", "--标题", default="党务工作知识测试", metavar="标题", help="试卷标题（默认：党务工作知识测试）")
+    p.add_argument("--minutes", "--时间", type=int, metavar="分钟", help="考试时间（分钟），印在标题下")
+    p.add_argument("--out", "--输出", default=".", metavar="文件夹", help="输出文件夹（默认当前文件夹）")
+    p.add_argument("--name", "--文件名", default="试卷", metavar="名称", help="文件名（默认：试卷.docx、试卷-答题卡.docx、试卷-参考答案.docx）")
+    p.add_argument("--list", "--列出", action="store_true", help="只列出全部方面的编号、名称和各题型的题数，不生成试卷")
+    p.add_argument("--data", metavar="文件夹", help="数据文件夹（默认读取 mkdocs.yml 中的设置，通常是 data/）")
+    p.set_defaults(func=cmd_exam)
 
     p = sub.add_parser("codes", help="列出全部错误代码及含义")
     p.set_defaults(func=cmd_codes)

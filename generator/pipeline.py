@@ -2,9 +2,10 @@
 
     load → validate → link    the core (:func:`generator.core.check.check`); a problem in any file
                               stops the run here, before anything is rendered or written
-    → handouts                courses, cases and trainers' handouts laid out as blocks
+    → handouts                courses, cases and trainers' handouts laid out as blocks, and the
+                              pieces of the site's handout builder
     → plan → render           one :class:`PagePlan` per page, its Markdown from a template
-    → documents               the Word document of every handout and answer key, and the
+    → documents               the Word document of every handout, answer key and exam, and the
                               editors' template workbook (:mod:`generator.sheets`)
 
 MkDocs then converts the Markdown, the plugin marks glossary terms, and MkDocs writes the site.
@@ -26,7 +27,9 @@ from .core.memo import FileMemo
 from .core.problems import Report
 from .core.settings import Settings
 from .handouts.documents import DocumentMemo, word_documents
+from .handouts.exam import source_titles
 from .handouts.outline import all_handouts
+from .handouts.pieces import builder_pieces
 from .sheets.export import template_download
 from .site.plan import plan
 from .site.plans import PagePlan
@@ -70,11 +73,12 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
     site = Resolver(kb)
     with stage("handouts", hook):
         handouts = all_handouts(site)
+        pieces = builder_pieces(site)
     with stage("plan", hook):
-        plans = tuple(plan(site, handouts))
+        plans = tuple(plan(site, handouts, pieces))
     with stage("render", hook):
         pages = render_all(list(plans), environment(reuse.templates))
     with stage("documents", hook):
-        documents = word_documents(handouts, settings.source_date_epoch, reuse.documents)
+        documents = word_documents(handouts, source_titles(kb), settings.source_date_epoch, reuse.documents)
         documents.update(template_download(kb, settings.source_date_epoch))
     return Built(settings, kb, report, plans, pages, documents)

@@ -3,7 +3,8 @@ site kind, every list of Chinese labels in pinyin order. Pure, like the rest of 
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..core.kb import Entry
 from .plans import Labels, PagePlan, case_cards

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 SKIP_INSIDE = {"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "button",
                "textarea", "svg", "title", "label", "kbd"}
@@ -42,7 +43,7 @@ class TermMarker:
     """Compiled once per build; ``mark`` runs per page."""
 
     @classmethod
-    def of(cls, terms: "Iterable[Any]", glossary_url: str = "glossary.html") -> "TermMarker":
+    def of(cls, terms: Iterable[Any], glossary_url: str = "glossary.html") -> TermMarker:
         """From glossary records (``term`` kind): the term and its aliases, with the definition."""
         return cls([Term(t.id, (t.term, *t.aliases), t.definition) for t in terms], glossary_url)
 

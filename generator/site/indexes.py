@@ -8,7 +8,8 @@ pinyin order. Pure, like the rest of :mod:`generator.site`.
 from __future__ import annotations
 
 import typing
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -21,8 +22,10 @@ from ..core.schema.source import SourceKind
 from .browse import BROWSE, plan_browse
 from .pinyin import by_pinyin, initial
 from .plans import Context, PagePlan
+from .questions import aspect_questions
 from .resolver import Link, Resolver, src_uri_of
 from .stats import statistics, svg
+
 
 def region_tree(site: Resolver, children: dict[str | None, list[Entry]], parent: str | None = None,
                 depth: int = 0, seen: set[str] | None = None) -> list[dict[str, Any]]:
@@ -169,18 +172,26 @@ def plan_glossary(ctx: Context) -> PagePlan:
 
 @index_planner("question")
 def plan_question_bank(ctx: Context) -> PagePlan:
-    """The 题库 at a glance: how many questions of each kind every aspect has, linked to them."""
+    """The 题库: how many questions of each kind every aspect has, and every question in the
+    manual's order, with what its filters (大项, 方面, 题型) need."""
     site, order = ctx.site, ctx.order
     kinds = tuple(KIND_ORDER)
     rows: list[dict[str, Any]] = []
+    questions: list[dict[str, Any]] = []
     for aspect in order:
-        questions = site.referrers(aspect.id, "question")
-        counts = [sum(q.record.kind == k for q in questions) for k in kinds]
-        rows.append({"aspect": site.link(aspect.id), "quiz": Link("自测题", src_uri_of(aspect)[0], "quiz") if questions else None,
-                     "counts": counts, "total": len(questions)})
+        referrers = site.referrers(aspect.id, "question")
+        counts = [sum(q.record.kind == k for q in referrers) for k in kinds]
+        rows.append({"aspect": site.link(aspect.id), "quiz": Link("自测题", src_uri_of(aspect)[0], "quiz") if referrers else None,
+                     "counts": counts, "total": len(referrers)})
+        questions += aspect_questions(site, aspect.id)
     totals = [sum(r["counts"][i] for r in rows) for i in range(len(kinds))]
+    filters = {"kinds": list(kinds), "categories": [
+        {"id": c.id, "title": f"{c.record.number}. {c.title}",
+         "aspects": [{"id": a.id, "title": a.title} for a in sorted(c.record.aspects, key=lambda a: a.number)
+                     if site.visible(a.id) and site.referrers(a.id, "question")]}
+        for c in ctx.categories]}
     return index_page("question", "questions.md.j2", {"rows": rows, "kinds": kinds, "totals": totals,
-                                                      "total": sum(totals)})
+                                                      "total": sum(totals), "questions": questions, "filters": filters})
 
 
 @index_planner("source")

@@ -12,8 +12,8 @@ import html
 from typing import Any
 
 from ..core.kb import KnowledgeBase
-from .resolver import src_uri_of
 from .plans import manual_order
+from .resolver import src_uri_of
 
 HANDBOOK_INDEX = "handbook/index.md"
 

@@ -7,14 +7,15 @@ themselves plus what a template cannot work out alone (links, sorted lists, figu
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from ..core.kb import Entry, KnowledgeBase
 from ..core.refs import iter_refs
 from ..core.schema import page_kinds, pages_of
 from .pinyin import anchors, by_pinyin
-from .resolver import Link, Resolver, src_uri_of
+from .resolver import Resolver, src_uri_of
 
 
 @dataclass(frozen=True)
@@ -67,13 +68,22 @@ class HandoutView(Protocol):
     def answers_page(self) -> str | None: ...
 
     @property
+    def quiz_page(self) -> str | None: ...
+
+    @property
     def docx(self) -> str: ...
 
     @property
     def answers_docx(self) -> str | None: ...
 
     @property
-    def quiz_size(self) -> int: ...
+    def question_ids(self) -> tuple[str, ...]: ...
+
+    @property
+    def cover(self) -> tuple[tuple[str, str], ...]: ...
+
+    @property
+    def downloads(self) -> tuple[tuple[str, str], ...]: ...
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ import typing
 from typing import Any
 
 from ..core.kb import Entry
-from ..core.schema.question import KIND_ORDER, answer_text
 from ..core.schema.region import RegionLevel
 from . import figures
 from .plans import Context, HandoutView, PagePlan, case_cards, descendants, planner, record_page
+from .questions import aspect_questions, question_item
 from .resolver import Link, Resolver, src_uri_of
 
 LEVELS: tuple[str, ...] = typing.get_args(RegionLevel)
@@ -45,9 +45,7 @@ def plan_aspect(entry: Entry, ctx: Context) -> PagePlan:
         rules=rules,
         cases=case_cards(site, cases, entry.id),
         see_also=site.links(aspect.see_also),
-        questions=[{"q": q.record, "answer": answer_text(q.record), "source": site.link(q.record.basis.source)}
-                   for q in sorted(site.referrers(entry.id, "question"),
-                                   key=lambda q: (KIND_ORDER.get(q.record.kind, 9), q.id))],
+        questions=aspect_questions(site, entry.id),
         previous=site.link(order[index - 1].id) if index > 0 else None,
         next=site.link(order[index + 1].id) if index + 1 < len(order) else None,
     )
@@ -196,7 +194,6 @@ def plan_curriculum(entry: Entry, ctx: Context) -> PagePlan:
         cases=site.links(course.cases),
         sources=site.links(course.sources),
         handout=handout,
-        quiz_size=handout.quiz_size if handout else 0,
     )
 
 
@@ -204,18 +201,28 @@ def plan_curriculum(entry: Entry, ctx: Context) -> PagePlan:
 
 
 def plan_handout(handout: HandoutView, site: Resolver) -> list[PagePlan]:
-    """The print view of a course's or a trainer's handout, and its answer key."""
+    """The print view of a course's or a trainer's handout, with its cover and contents (the parts
+    and their sections; the printed page numbers are added when the sheets are laid out), its
+    answer key, and a course's self-test (a page of its own, out of search: its questions are the
+    aspects')."""
     pages: list[PagePlan] = []
     own_page = handout.kind == "custom"
     if handout.page:
         origin = None if own_page else site.link(handout.origin.id)
+        contents = [b for b in handout.blocks if getattr(b, "level", 9) <= 2 and b.medium != "word"]
         pages.append(PagePlan(handout.page, "handout.md.j2", handout.title, {
             "title": handout.title, "subtitle": handout.subtitle, "blocks": handout.blocks,
+            "cover": handout.cover, "contents": contents, "downloads": handout.downloads,
             "origin": origin, "origin_label": "课程", "docx": handout.docx,
             "other": handout.answers_page, "other_label": "测验答案"}, handout.origin.file if own_page else None))
+    if handout.quiz_page and handout.question_ids:
+        pages.append(PagePlan(handout.quiz_page, "course_quiz.md.j2", f"{handout.title} · 自测", {
+            "origin": site.link(handout.origin.id), "handout": handout,
+            "quiz": [question_item(site, site.kb.entries[i]) for i in handout.question_ids]}))
     if handout.answers_page:
         pages.append(PagePlan(handout.answers_page, "handout.md.j2", f"{handout.title} · 测验答案", {
             "title": f"{handout.title} · 测验答案", "subtitle": "答案页：请与测验分开印发", "blocks": handout.answers,
+            "cover": (), "contents": (), "downloads": (),
             "origin": None, "origin_label": "", "docx": handout.answers_docx,
             "other": handout.page, "other_label": "返回讲义"}))
     return pages

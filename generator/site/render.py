@@ -32,8 +32,8 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .resolver import Link
 from .records import PagePlan
+from .resolver import Link
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -65,7 +65,7 @@ def escape_text(text: str) -> str:
         line = MARKDOWN_SPECIALS.sub(r"\\\1", line)
         out.append(line)
     joined = out[0] if out else ""
-    for before, line in zip(lines, out[1:]):
+    for before, line in zip(lines, out[1:], strict=False):  # out has one line fewer: each follows its line
         wrapped = CJK_BREAK.search(before[-1:] + "\n" + line[:1])  # a sentence wrapped in YAML
         joined += ("" if wrapped else "<br>") + line
     if joined[:1] in LINE_START:

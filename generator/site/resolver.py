@@ -7,8 +7,8 @@ each link and anchor when it builds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..core.kb import Entry, KnowledgeBase
 from ..core.schema import kind_label, pages_of

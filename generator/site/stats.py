@@ -13,10 +13,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import figures
 from ..core.kb import KnowledgeBase
-from .resolver import Link, Resolver
 from ..core.problems import display_width
+from . import figures
+from .resolver import Link, Resolver
 
 BAR_AREA = 360
 LABEL_WIDTH = 200

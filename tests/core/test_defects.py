@@ -17,6 +17,7 @@ CASE = "cases/demo-case.yml"
 SITE = "sites/demo-site.yml"
 SOURCE = "sources/src-report.yml"
 QUESTION = "questions/demo-question.yml"
+HANDOUT = "handouts/demo-handout.yml"
 OPTIONS = """options:
   - key: A
     text: 每周1次
@@ -260,6 +261,31 @@ CASES = [
      "E-ID", CASE, 26, 5, "在第 27 行开头写“- ”"),
     ("lesson hours as a clock time", lambda lib: lib.replace("curricula/demo-course.yml", "hours: 2", "hours: 1:30"),
      "E-NUMBER", "curricula/demo-course.yml", 14, 16, "写成 1.5"),
+    # exams (试卷) drawn from the bank
+    ("exam asks for more questions than the bank has",
+     lambda lib: lib.write(HANDOUT, lib.read(HANDOUT) + "exam:\n  parts:\n    - kind: 单选\n      count: 2\n"),
+     "E-EXAM-SHORT", HANDOUT, 15, 14, "count"),
+    ("exam with no question of a kind",
+     lambda lib: lib.write(HANDOUT, lib.read(HANDOUT) + "exam:\n  parts:\n    - kind: 单选\n      count: 1\n"
+                                                      "    - kind: 判断\n      count: 3\n"),
+     "E-EXAM-SHORT", HANDOUT, 17, 14, "判断"),
+    ("exam part of a kind written twice",
+     lambda lib: lib.write(HANDOUT, lib.read(HANDOUT) + "exam:\n  parts:\n    - kind: 单选\n      count: 1\n"
+                                                      "    - kind: 单选\n      count: 1\n"),
+     "E-DUP-LOCAL", HANDOUT, 16, 13, "count"),
+    ("exam kind written with 题",
+     lambda lib: lib.write(HANDOUT, lib.read(HANDOUT) + "exam:\n  parts:\n    - kind: 单选题\n      count: 1\n"),
+     "E-CHOICE", HANDOUT, 14, 13, "“单选”"),
+    ("exam drawn from a case",
+     lambda lib: lib.write(HANDOUT, lib.read(HANDOUT) + "exam:\n  aspects:\n    - demo-case\n  parts:\n"
+                                                      "    - kind: 单选\n      count: 1\n"),
+     "E-REF-KIND", HANDOUT, 14, 7, "方面"),
+    ("Chinese key for the exam", lambda lib: lib.write(HANDOUT, lib.read(HANDOUT) + "试卷:\n  parts:\n    - kind: 单选\n"
+                                                                                  "      count: 1\n"),
+     "E-UNKNOWN-KEY", HANDOUT, 12, 1, "“exam”"),
+    ("quiz question that does not exist",
+     lambda lib: lib.write(HANDOUT, lib.read(HANDOUT) + "questions:\n  - demo-questoin\n"),
+     "E-REF", HANDOUT, 13, 5, "demo-question"),
 ]
 
 

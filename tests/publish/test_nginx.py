@@ -220,3 +220,17 @@ def test_site_works_in_chromium_under_the_csp(nginx_visit: Visit):
     page.fill("input.md-search__input", "党费")
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=45000)
     assert "党费" in page.inner_text(".md-search-result")
+
+
+def test_print_views_the_question_bank_and_the_builder_work_under_the_csp(nginx_visit: Visit):
+    page = nginx_visit.open("handouts/shuji-peixunban.html")
+    page.wait_for_selector("html.hl-paged-done", state="attached")
+    assert page.locator(".hl-sheet").count() > 40 and page.locator(".hl-toc-page").first.inner_text().isdigit()
+    page = nginx_visit.open("questions.html")
+    page.select_option(".hl-bank-category", "dangfei")
+    assert 0 < int(page.locator(".hl-bank-count").get_attribute("data-shown") or 0) < page.locator(".hl-bank-item").count()
+    page = nginx_visit.open("handouts/builder.html")
+    page.check(".hl-builder input[value='sanhui-yike']")
+    page.click(".hl-builder-preview")
+    assert page.locator(".hl-sheet").count() >= 3
+    assert _violations(nginx_visit) == []

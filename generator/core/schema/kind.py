@@ -102,6 +102,10 @@ class LinkScope(Protocol):
 
     def record(self, record_id: str | None) -> Any | None: ...
 
+    def of_kind(self, kind: str) -> list[Any]:
+        """Every valid record of ``kind`` (what an exam can draw from)."""
+        ...
+
 
 @dataclass(frozen=True)
 class Spread:

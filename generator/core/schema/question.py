@@ -193,6 +193,14 @@ def answer_text(question: Question) -> str:
     return "".join(answer) if question.kind in WITH_OPTIONS else answer[0]
 
 
+def answer_key(question: Question) -> str:
+    """What a self-test compares the reader's choice with: the letters (AC) or 正确/错误; ""
+    for 简答, which the reader checks against the points."""
+    if question.kind == "简答":
+        return ""
+    return "".join(question.answer) if question.kind in WITH_OPTIONS else question.answer[0]
+
+
 KIND = KindSpec("question", "questions", Question, "题目", "stem",
                 Pages("党务手册", backlink_rank=10, parent=("aspect", "aspect"), backlinked=False, index="questions.md",
                       index_title="题库"), chinese_keys={
