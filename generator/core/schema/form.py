@@ -10,7 +10,6 @@ template of each form that names one (``forms[].template``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
 
 from .fields import Bool, Line, ListOf, Ordinal, PlainText, Record, Slug
 from .kind import Held, KindSpec, LinkScope, Pages
