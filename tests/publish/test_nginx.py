@@ -220,3 +220,20 @@ def test_site_works_in_chromium_under_the_csp(nginx_visit: Visit):
     page.fill("input.md-search__input", "党费")
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=45000)
     assert "党费" in page.inner_text(".md-search-result")
+
+
+def test_the_handbook_tools_work_under_the_csp(nginx_visit: Visit):
+    """The calculator, the planners and the .ics download (a Blob URL) run under the shipped CSP."""
+    page = nginx_visit.open("handbook/dangfei-shoujiao.html")
+    page.get_by_label("每月收入（元）").fill("10001")
+    assert "每月交纳党费 200.02 元" in page.inner_text("#hl-dues-result")
+    page = nginx_visit.open("handbook/fazhan-dangyuan.html")
+    page.get_by_label("第1步 递交入党申请书 的日期").fill("2024-03-01")
+    assert page.locator("#hl-plan-row-2 .hl-plan-latest").inner_text() == "2024年4月1日"
+    page = nginx_visit.open("handbook/zuzhi-shenghuo.html")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载日历文件（.ics）").click()
+    assert open(info.value.path(), "rb").read().startswith(b"BEGIN:VCALENDAR\r\n")
+    page = nginx_visit.open("handbook/sanhui-yike.html")
+    page.get_by_label("全年计划已制定并报备").check()
+    assert _violations(nginx_visit) == []

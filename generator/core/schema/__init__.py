@@ -10,7 +10,7 @@ from .kind import KindSpec, LinkScope, NestedSpec, Pages
 from .manual import Aspect
 
 KINDS: tuple[KindSpec, ...] = tuple(module.KIND for module in (
-    source, region, case, site, practice, manual, curriculum, term, question, handout, form))
+    source, region, case, site, practice, manual, curriculum, term, form, question, handout))
 """Every kind, in the order the loader's messages list their folders."""
 
 BY_FOLDER = {spec.folder: spec for spec in KINDS}
