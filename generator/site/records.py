@@ -51,7 +51,7 @@ def plan_aspect(entry: Entry, ctx: Context) -> PagePlan:
                                    key=lambda q: (KIND_ORDER.get(q.record.kind, 9), q.id))],
         previous=site.link(order[index - 1].id) if index > 0 else None,
         next=site.link(order[index + 1].id) if index + 1 < len(order) else None,
-        tools=aspect_tools(site, aspect, site.link(entry.parent)),
+        tools=aspect_tools(site, aspect, site.kb.get(entry.parent) if entry.parent else None),
     )
 
 

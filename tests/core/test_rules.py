@@ -58,7 +58,8 @@ def test_periods_are_calendar_months_and_days(text, months, days):
     assert parse_period(text) == Period(months, days, text.replace(" ", ""))
 
 
-@pytest.mark.parametrize("text, hint", [("0年", "正数"), ("-1个月", "正数"), ("一年", "1年"), ("1周", "3个月"), ("半月", "半年")])
+@pytest.mark.parametrize("text, hint", [("0年", "正数"), ("-1个月", "正数"), ("一年", "1年"), ("1周", "3个月"), ("半月", "半年"),
+                                        ("3月", "写成 3个月")])
 def test_a_period_that_is_not_a_positive_span_is_refused(text, hint):
     with pytest.raises(Exception) as raised:
         parse_period(text)
