@@ -148,6 +148,5 @@
     update();
   }
 
-  H.process = { plan: plan };
   H.ready(start);
 })();
