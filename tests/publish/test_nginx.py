@@ -233,7 +233,7 @@ def test_the_handbook_tools_work_under_the_csp(nginx_visit: Visit):
     page = nginx_visit.open("handbook/zuzhi-shenghuo.html")
     with page.expect_download() as info:
         page.get_by_role("button", name="下载日历文件（.ics）").click()
-    assert open(info.value.path(), "rb").read().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert Path(info.value.path()).read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     page = nginx_visit.open("handbook/sanhui-yike.html")
     page.get_by_label("全年计划已制定并报备").check()
     assert _violations(nginx_visit) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -173,7 +174,7 @@ def download_ics(page) -> Calendar:
         page.get_by_role("button", name="下载日历文件（.ics）").click()
     download = info.value
     assert download.suggested_filename.endswith(".ics")
-    data = open(download.path(), "rb").read()
+    data = Path(download.path()).read_bytes()
     assert b"\r\n" in data and all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded by octets
     return Calendar.from_ical(data)
 
