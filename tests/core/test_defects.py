@@ -369,3 +369,10 @@ def test_every_question_kind_passes_when_its_answer_fits(library: Library):
     for rel in ("questions/demo-judgement.yml", "questions/demo-multiple.yml", "questions/demo-short.yml"):
         library.replace(rel, "stem: 支部委员会会议", f"stem: （{rel}）支部委员会会议")
     assert library.check().problems == []
+
+
+def test_a_broken_manual_file_does_not_cascade_into_its_aspects_referrers(library: Library):
+    """A category that fails validation takes its aspects with it; the case, question and handout
+    that cite an aspect are not reported again: one mistake, one message."""
+    library.replace(MANUAL, "          rate: 1%", "          rate: 一%")
+    assert [(p.code, p.file, p.line) for p in library.check().problems] == [("E-NUMBER", f"data/{MANUAL}", 56)]
