@@ -7,8 +7,9 @@ written from, so a rebuild rewrites only the documents whose content changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from .blocks import Handout
@@ -24,10 +25,20 @@ class DocumentMemo(Protocol):
     def put(self, path: str, digest: str, data: bytes) -> None: ...
 
 
-def _digest(handout: Handout, part: str, epoch: int | None) -> str:
-    written = handout.blocks if part == "handout" else handout.answers
-    content = (part, handout.title, handout.subtitle, written, epoch)
+def _digest(*content: object) -> str:
     return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
+
+
+def _kept(cache: DocumentMemo | None, path: str, content: tuple[object, ...], write: Callable[[], bytes]) -> bytes:
+    """The document at ``path``: from ``cache`` when it was written from the same ``content``."""
+    if cache is None:
+        return write()
+    digest = _digest(*content)
+    data = cache.get(path, digest)
+    if data is None:
+        data = write()
+        cache.put(path, digest, data)
+    return data
 
 
 def word_documents(handouts: Sequence[Handout], epoch: int | None,
@@ -35,19 +46,12 @@ def word_documents(handouts: Sequence[Handout], epoch: int | None,
     """Every handout's Word document and answer key, dated ``epoch`` (``Settings.source_date_epoch``)."""
     out: dict[str, bytes] = {}
     for handout in handouts:
-        wanted = [(handout.docx, "handout", handout_docx)]
+        out[handout.docx] = _kept(cache, handout.docx, ("handout", handout.title, handout.subtitle, handout.blocks, epoch),
+                                  functools.partial(handout_docx, handout, epoch))
         if handout.answers_docx:
-            wanted.append((handout.answers_docx, "answers", answers_docx))
-        for path, part, write in wanted:
-            if cache is None:
-                out[path] = write(handout, epoch)
-                continue
-            digest = _digest(handout, part, epoch)
-            data = cache.get(path, digest)
-            if data is None:
-                data = write(handout, epoch)
-                cache.put(path, digest, data)
-            out[path] = data
+            out[handout.answers_docx] = _kept(
+                cache, handout.answers_docx, ("answers", handout.title, handout.subtitle, handout.answers, epoch),
+                functools.partial(answers_docx, handout, epoch))
     return out
 
 
@@ -61,13 +65,5 @@ def form_docx(form: BlankForm, epoch: int | None = None) -> bytes:
 def form_documents(forms: Sequence[BlankForm], epoch: int | None,
                    cache: DocumentMemo | None = None) -> dict[str, bytes]:
     """Every blank template's Word document, dated ``epoch``; unchanged ones come from ``cache``."""
-    out: dict[str, bytes] = {}
-    for form in forms:
-        digest = hashlib.sha256(repr(("form", form.title, form.landscape, form.blocks, epoch)).encode("utf-8")).hexdigest()
-        data = cache.get(form.docx, digest) if cache is not None else None
-        if data is None:
-            data = form_docx(form, epoch)
-            if cache is not None:
-                cache.put(form.docx, digest, data)
-        out[form.docx] = data
-    return out
+    return {form.docx: _kept(cache, form.docx, ("form", form.title, form.landscape, form.blocks, epoch),
+                             functools.partial(form_docx, form, epoch)) for form in forms}
