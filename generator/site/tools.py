@@ -19,11 +19,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..core.kb import Entry
 from ..core.schema.dues import ROUNDING, DuesBand, DuesTable, yuan
 from ..core.schema.form import docx_path
 from ..core.schema.meetings import Meeting
 from ..core.schema.process import Stage, Timing
-from ..core.kb import Entry
 from .resolver import Link, Resolver
 
 QUARTERS = {"第一季度": 1, "第二季度": 2, "第三季度": 3, "第四季度": 4}
@@ -50,13 +50,12 @@ def cite(site: Resolver, source: str, article: str | None) -> str:
 
 def band_label(bands: tuple[DuesBand, ...], index: int) -> str:
     """The band as the regulation words it: 3000元以下（含3000元）, 3000元以上至5000元（含5000元）, 10000元以上."""
-    band = bands[index]
-    low = band.above if index > 0 else None
-    if low is None and band.up_to is not None:
-        return f"{yuan(band.up_to)}元以下（含{yuan(band.up_to)}元）"
-    if band.up_to is None:
+    low, high = (bands[index].above if index > 0 else None), bands[index].up_to
+    if high is None:
         return f"{yuan(low or Decimal(0))}元以上"
-    return f"{yuan(low)}元以上至{yuan(band.up_to)}元（含{yuan(band.up_to)}元）"  # type: ignore[arg-type]
+    if low is None:
+        return f"{yuan(high)}元以下（含{yuan(high)}元）"
+    return f"{yuan(low)}元以上至{yuan(high)}元（含{yuan(high)}元）"
 
 
 def bands_data(bands: tuple[DuesBand, ...]) -> list[dict[str, Any]]:
