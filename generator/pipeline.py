@@ -5,8 +5,8 @@
     → handouts                courses, cases and trainers' handouts laid out as blocks, and the
                               pieces of the site's handout builder
     → plan → render           one :class:`PagePlan` per page, its Markdown from a template
-    → documents               the Word document of every handout, answer key and exam, and the
-                              editors' template workbook (:mod:`generator.sheets`)
+    → documents               the Word document of every handout, answer key and exam, of every
+                              blank 文书模板, and the editors' template workbook (:mod:`generator.sheets`)
 
 MkDocs then converts the Markdown, the plugin marks glossary terms, and MkDocs writes the site.
 Every door runs :func:`run` exactly once: the MkDocs plugin, ``hongling build`` and ``pack``
@@ -26,7 +26,8 @@ from .core.kb import KnowledgeBase
 from .core.memo import FileMemo
 from .core.problems import Report
 from .core.settings import Settings
-from .handouts.documents import DocumentMemo, word_documents
+from .handouts.documents import DocumentMemo, form_documents, word_documents
+from .handouts.forms import blank_forms
 from .handouts.exam import source_titles
 from .handouts.outline import all_handouts
 from .handouts.pieces import builder_pieces
@@ -60,7 +61,8 @@ class Built:
     pages: Mapping[str, str] = field(default_factory=dict)
     """Markdown of every planned page, by ``src_uri``."""
     documents: Mapping[str, bytes] = field(default_factory=dict)
-    """Word documents and the template workbook, by their path in the site (``downloads/<id>.docx``)."""
+    """Word documents and the template workbook, by their path in the site (``downloads/<id>.docx``,
+    ``downloads/forms/<id>.docx``)."""
 
 
 def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
@@ -79,6 +81,7 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
     with stage("render", hook):
         pages = render_all(list(plans), environment(reuse.templates))
     with stage("documents", hook):
-        documents = word_documents(handouts, source_titles(kb), settings.source_date_epoch, reuse.documents)
-        documents.update(template_download(kb, settings.source_date_epoch))
+        documents = {**word_documents(handouts, source_titles(kb), settings.source_date_epoch, reuse.documents),
+                     **form_documents(blank_forms(site), settings.source_date_epoch, reuse.documents),
+                     **template_download(kb, settings.source_date_epoch)}
     return Built(settings, kb, report, plans, pages, documents)

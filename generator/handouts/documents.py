@@ -1,4 +1,5 @@
-"""The Word documents of a build: every handout, answer key and exam, by their path in the site.
+"""The Word documents of a build: every handout, answer key and exam, and every blank 文书模板,
+by their path in the site.
 
 Under ``mkdocs serve`` a :class:`DocumentMemo` keeps each document with a digest of what it was
 written from, so a rebuild rewrites only the documents whose content changed.
@@ -6,13 +7,15 @@ written from, so a rebuild rewrites only the documents whose content changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from .blocks import Block, Handout
 from .exam import exam_documents
-from .word import answers_title, blocks_docx
+from .forms import BlankForm
+from .word import Writer, answers_title, blocks_docx
 
 
 class DocumentMemo(Protocol):
@@ -23,8 +26,20 @@ class DocumentMemo(Protocol):
     def put(self, path: str, digest: str, data: bytes) -> None: ...
 
 
-def _digest(title: str, subtitle: str, blocks: tuple[Block, ...], epoch: int | None) -> str:
-    return hashlib.sha256(repr((title, subtitle, blocks, epoch)).encode("utf-8")).hexdigest()
+def _digest(*content: object) -> str:
+    return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
+
+
+def _kept(cache: DocumentMemo | None, path: str, content: tuple[object, ...], write: Callable[[], bytes]) -> bytes:
+    """The document at ``path``: from ``cache`` when it was written from the same ``content``."""
+    if cache is None:
+        return write()
+    digest = _digest(*content)
+    data = cache.get(path, digest)
+    if data is None:
+        data = write()
+        cache.put(path, digest, data)
+    return data
 
 
 def _wanted(handout: Handout, titles: dict[str, str]) -> list[tuple[str, str, str, tuple[Block, ...]]]:
@@ -45,13 +60,20 @@ def word_documents(handouts: Sequence[Handout], titles: dict[str, str], epoch: i
     out: dict[str, bytes] = {}
     for handout in handouts:
         for path, title, subtitle, blocks in _wanted(handout, titles):
-            if cache is None:
-                out[path] = blocks_docx(title, subtitle, blocks, epoch)
-                continue
-            digest = _digest(title, subtitle, blocks, epoch)
-            data = cache.get(path, digest)
-            if data is None:
-                data = blocks_docx(title, subtitle, blocks, epoch)
-                cache.put(path, digest, data)
-            out[path] = data
+            out[path] = _kept(cache, path, (title, subtitle, blocks, epoch),
+                              functools.partial(blocks_docx, title, subtitle, blocks, epoch))
     return out
+
+
+def form_docx(form: BlankForm, epoch: int | None = None) -> bytes:
+    """A blank template in the official layout: its title, then its parts."""
+    writer = Writer(form.title, "", epoch, form.landscape)
+    writer.write(form.blocks)
+    return writer.save()
+
+
+def form_documents(forms: Sequence[BlankForm], epoch: int | None,
+                   cache: DocumentMemo | None = None) -> dict[str, bytes]:
+    """Every blank template's Word document, dated ``epoch``; unchanged ones come from ``cache``."""
+    return {form.docx: _kept(cache, form.docx, ("form", form.title, form.landscape, form.blocks, epoch),
+                             functools.partial(form_docx, form, epoch)) for form in forms}

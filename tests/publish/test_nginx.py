@@ -233,4 +233,20 @@ def test_print_views_the_question_bank_and_the_builder_work_under_the_csp(nginx_
     page.check(".hl-builder input[value='sanhui-yike']")
     page.click(".hl-builder-preview")
     assert page.locator(".hl-sheet").count() >= 3
+
+
+def test_the_handbook_tools_work_under_the_csp(nginx_visit: Visit):
+    """The calculator, the planners and the .ics download (a Blob URL) run under the shipped CSP."""
+    page = nginx_visit.open("handbook/dangfei-shoujiao.html")
+    page.get_by_label("每月收入（元）").fill("10001")
+    assert "每月交纳党费 200.02 元" in page.inner_text("#hl-dues-result")
+    page = nginx_visit.open("handbook/fazhan-dangyuan.html")
+    page.get_by_label("第1步 递交入党申请书 的日期").fill("2024-03-01")
+    assert page.locator("#hl-plan-row-2 .hl-plan-latest").inner_text() == "2024年4月1日"
+    page = nginx_visit.open("handbook/zuzhi-shenghuo.html")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载日历文件（.ics）").click()
+    assert Path(info.value.path()).read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    page = nginx_visit.open("handbook/sanhui-yike.html")
+    page.get_by_label("全年计划已制定并报备").check()
     assert _violations(nginx_visit) == []
