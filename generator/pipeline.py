@@ -27,8 +27,8 @@ from .core.memo import FileMemo
 from .core.problems import Report
 from .core.settings import Settings
 from .handouts.documents import DocumentMemo, form_documents, word_documents
-from .handouts.forms import blank_forms
 from .handouts.exam import source_titles
+from .handouts.forms import blank_forms
 from .handouts.outline import all_handouts
 from .handouts.pieces import builder_pieces
 from .sheets.export import template_download
