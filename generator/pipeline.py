@@ -71,7 +71,7 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
     with stage("plan", hook):
         plans = tuple(plan(site, handouts))
     with stage("render", hook):
-        pages = render_all(list(plans), environment(reuse.templates))
+        pages = render_all(list(plans), environment(reuse.templates), site.citable())
     with stage("documents", hook):
         documents = word_documents(handouts, settings.source_date_epoch, reuse.documents)
     return Built(settings, kb, report, plans, pages, documents)

@@ -22,7 +22,7 @@ from .browse import BROWSE, plan_browse
 from .pinyin import by_pinyin, initial
 from .plans import Context, PagePlan
 from .resolver import Link, Resolver, src_uri_of
-from .stats import statistics, svg
+from .stats import Chart, bar_svg, statistics
 
 def region_tree(site: Resolver, children: dict[str | None, list[Entry]], parent: str | None = None,
                 depth: int = 0, seen: set[str] | None = None) -> list[dict[str, Any]]:
@@ -141,11 +141,16 @@ def plan_courses_index(ctx: Context) -> PagePlan:
 
 
 def plan_statistics(ctx: Context) -> PagePlan:
-    figures = statistics(ctx.site.kb, ctx.site)
-    charts = [{"chart": chart, "svg": Markup(svg(chart))} for chart in figures.charts]
-    labels = {kind: kind_label(kind) for kind, _ in page_kinds()}
+    stats = statistics(ctx.site)
+
+    def drawn(chart: Chart) -> dict[str, Any]:
+        return {"chart": chart, "bars": [{"bar": bar, "svg": Markup(bar_svg(chart, bar))} for bar in chart.bars]}
+
+    labels = [(kind, kind_label(kind)) for kind, _ in page_kinds()]
     return PagePlan("statistics.md", "statistics.md.j2", "数字统计", {
-        "counts": counts_of(ctx), "labels": labels, "metrics": figures.metrics, "charts": charts}, in_nav=True)
+        "counts": counts_of(ctx), "labels": labels, "stats": stats,
+        "site_kinds": [drawn(c) for c in stats.site_kinds], "reach": drawn(stats.reach),
+        "series": [drawn(c) for c in stats.series]}, in_nav=True)
 
 
 @index_planner("term")
