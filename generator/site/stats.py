@@ -141,7 +141,7 @@ def _regions(site: Resolver) -> tuple[list[RegionRow], dict[str, Counter[str]], 
 
 def _site_kinds(rows: list[RegionRow], kinds: dict[str, Counter[str]]) -> tuple[Chart, ...]:
     top = Decimal(max((n for counter in kinds.values() for n in counter.values()), default=0))
-    charts = []
+    charts: list[Chart] = []
     for row in rows:
         counter = kinds.get(row.id, Counter())
         if not counter:
@@ -163,7 +163,7 @@ def _reach(site: Resolver) -> Chart:
 
 def _series(site: Resolver) -> tuple[Chart, ...]:
     """The same figure (same case, label and unit) stated for two or more years."""
-    charts = []
+    charts: list[Chart] = []
     for entry in site.entries("case"):
         groups: dict[tuple[str, str], dict[int, Metric]] = defaultdict(dict)
         for metric in entry.record.metrics:

@@ -10,8 +10,21 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import model_validator
 
 from ..numerals import number_forms
-from .fields import (NOT_GIVEN, Line, ListOf, Markdown, Number, Ordinal, PlainText, Record, Ref, Slug, Year,
-                     YearOrNotGiven, fail)
+from .fields import (
+    NOT_GIVEN,
+    Line,
+    ListOf,
+    Markdown,
+    Number,
+    Ordinal,
+    PlainText,
+    Record,
+    Ref,
+    Slug,
+    Year,
+    YearOrNotGiven,
+    fail,
+)
 from .kind import KindSpec, LinkScope, Pages
 
 if TYPE_CHECKING:
