@@ -116,6 +116,11 @@ def time_frame(metric: Metric, source_date: str | None = None) -> str:
     return f"{period}（截至{report_date}）" if report_date else f"{period}（{UNKNOWN_YEAR}）"
 
 
+def known_part(frame: str) -> str:
+    """A time frame without 年份不详, for a figure quoted inline (the data table says it)."""
+    return frame.replace(f"（{UNKNOWN_YEAR}）", "").replace(UNKNOWN_YEAR, "").strip("，")
+
+
 def statement(metric: Metric) -> str:
     """The figure with how often it happens: 每半年1次, 200余名."""
     return f"{frequency(metric)}{metric_value(metric)}"

@@ -60,7 +60,8 @@ def metric_rows(site: Resolver, case_entry: Entry) -> list[dict[str, Any]]:
     return [{
         "metric": m,
         "value": figures.statement(m),
-        "when": figures.time_frame(m, site.source_date(m.source)),
+        "when": (when := figures.time_frame(m, site.source_date(m.source))),
+        "when_inline": figures.known_part(when),
         "source": site.link(m.source),
         "anchor": f"m-{m.id}" if m.id else "",
     } for m in case_entry.record.metrics]
