@@ -9,8 +9,9 @@ on_files    add each rendered page as a virtual file whose edit link is its YAML
             document of every course, case and handout.
 on_nav      previous/next stay inside a section (:mod:`generator.site.nav`): nav pages within
             their tab, record pages among the pages of their kind.
-on_page_context  a record page outside the nav opens its section's tab and sidebar and gets its
-            breadcrumb (``hl_crumbs``, drawn by overrides/partials/path.html).
+on_page_context  every page gets its breadcrumb (``hl_crumbs``, drawn by
+            overrides/partials/path.html); a record page outside the nav opens its section's tab
+            and sidebar as if it were in it.
 on_page_content  mark glossary terms in every page's HTML, hand-written pages included
             (:mod:`generator.site.glossary_marks`).
 on_template_context  the 404 page links relative to the site root, so that it also works from
@@ -171,13 +172,11 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
     def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         plan = self.plans.get(page.file.src_uri)
-        if plan is None or plan.in_nav:
-            return context
-        section = self.nav_pages.get(plan.section or "")
+        section = self.nav_pages.get(plan.section or "") if plan is not None and not plan.in_nav else None
         if section is not None:  # the section's tab and sidebar open as if the page were in it
             self.opened = section.parent or section
             self.opened.active = True
-        crumbs = [(link.title, file.url) for link in self.sections.crumbs(plan)
+        crumbs = [(link.title, file.url) for link in self.sections.crumbs(page.file.src_uri, plan)
                   if (file := self.files.get_file_from_path(link.src_uri)) is not None]
         context["hl_crumbs"] = crumbs  # type: ignore[typeddict-unknown-key]
         return context

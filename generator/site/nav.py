@@ -82,37 +82,55 @@ def pages_in(item: Any) -> list[str]:
 
 @dataclass(frozen=True)
 class Sections:
-    """The top-level sections of the nav (the tabs): which one every nav page belongs to."""
+    """The sections of the nav: the tab and the chain of sections every nav page sits in."""
 
-    tops: dict[str, Link]
-    """Nav page → its tab, as a link to the tab's first page (案例库 → cases/index.md)."""
+    chains: dict[str, tuple[Link, ...]]
+    """Nav page → the sections it sits in, outermost (its tab) first, each as a link to the
+    section's first page (案例库 → cases/index.md); a page that is a tab by itself has its own."""
 
     home: Link | None = None
 
     @classmethod
     def of(cls, nav: list[Any] | None) -> Sections:
-        tops: dict[str, Link] = {}
-        for item in nav or []:
-            first = first_page(item)
-            if first is None:
-                continue
-            title = next(iter(item)) if isinstance(item, dict) else first
-            for page in pages_in(item):
-                tops.setdefault(page, Link(html.unescape(str(title)), first))
+        chains: dict[str, tuple[Link, ...]] = {}
+
+        def walk(items: list[Any], chain: tuple[Link, ...]) -> None:
+            for item in items:
+                if isinstance(item, str):
+                    chains.setdefault(item, chain)
+                elif isinstance(item, dict):
+                    for title, value in item.items():
+                        first = first_page(value)
+                        if isinstance(value, list) and first:
+                            walk(value, (*chain, Link(html.unescape(str(title)), first)))
+                        elif isinstance(value, str):
+                            chains.setdefault(value, chain or (Link(html.unescape(str(title)), value),))
+
+        walk(nav or [], ())
         home = first_page(nav[0]) if nav else None
-        return cls(tops, Link("首页", home) if home else None)
+        return cls(chains, Link("首页", home) if home else None)
+
+    def tab(self, page: str) -> Link | None:
+        chain = self.chains.get(page)
+        return chain[0] if chain else None
 
     def same(self, page: str, other: str) -> bool:
         """Whether two nav pages sit under the same tab (previous/next never leave it)."""
-        top = self.tops.get(page)
-        return top is not None and top == self.tops.get(other)
+        tab = self.tab(page)
+        return tab is not None and tab == self.tab(other)
 
-    def crumbs(self, plan: PagePlan) -> list[Link]:
-        """首页 › the plan's tab › its crumbs: the way back from a page that is not in the nav."""
-        top = self.tops.get(plan.section or "")
+    def crumbs(self, page: str, plan: PagePlan | None = None) -> list[Link]:
+        """The way back from ``page``: 首页 › its sections, or, for a page outside the nav,
+        首页 › the tab of its plan's section › the plan's crumbs. The page itself is not one."""
+        if page in self.chains:
+            trail: tuple[Link | None, ...] = self.chains[page]
+        elif plan is not None:
+            trail = (self.tab(plan.section or ""), *plan.crumbs)
+        else:
+            return []
         out: list[Link] = []
-        for link in (self.home, top, *plan.crumbs):
-            if link is not None and link.src_uri != plan.src_uri and all(c.src_uri != link.src_uri for c in out):
+        for link in (self.home, *trail):
+            if link is not None and link.src_uri != page and all(c.src_uri != link.src_uri for c in out):
                 out.append(link)
         return out
 

@@ -103,6 +103,7 @@ def plan_case(entry: Entry, ctx: Context) -> PagePlan:
         year_link=Link(f"{case.year}年", "browse/year.md", f"y{case.year}") if case.year else None,
         practices=practices,
         metrics=rows,
+        one_source=site.link(case.metrics[0].source) if len({m.source for m in case.metrics}) == 1 else None,
         sources=source_notes(site, [*case.sources, *(m.source for m in case.metrics)]),
         handout=handout,
     )

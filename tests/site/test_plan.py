@@ -70,9 +70,13 @@ def test_record_pages_sit_in_their_kinds_section_under_a_breadcrumb(library):
     nav = [{"首页": ["index.md", {"关于本站": "about.md"}]},
            {"案例库": ["cases/index.md", {"地区": "regions/index.md"}]}, {"做法比较": "practices/index.md"}]
     sections = Sections.of(nav)
-    assert [(c.title, c.src_uri) for c in sections.crumbs(case)] == [
+    assert [(c.title, c.src_uri) for c in sections.crumbs(case.src_uri, case)] == [
         ("首页", "index.md"), ("案例库", "cases/index.md"), ("示例县", "regions/county.md")]
-    assert [c.title for c in sections.crumbs(region)] == ["首页", "案例库", "地区", "示例省", "示例市"]
+    assert [c.title for c in sections.crumbs(region.src_uri, region)] == ["首页", "案例库", "地区", "示例省", "示例市"]
+    assert [c.title for c in sections.crumbs("regions/index.md")] == ["首页", "案例库"]
+    assert [c.title for c in sections.crumbs("about.md")] == ["首页"] and sections.crumbs("index.md") == []
+    assert [c.title for c in sections.crumbs("practices/demo-practice.md", plans["practices/demo-practice.md"])] == \
+        ["首页", "做法比较"]
     assert sections.same("regions/index.md", "cases/index.md") and not sections.same("about.md", "cases/index.md")
 
 

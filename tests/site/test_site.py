@@ -89,8 +89,10 @@ def test_case_page_shows_the_figure_with_its_qualifier_and_source(site):
     row = re.search(r'<tr>\s*<td><span id="m-certified"></span>认证党务干部人数</td>(.*?)</tr>', html, re.S).group(1)
     assert "<td>200余名</td>" in row
     assert "<td>2023年</td>" in row
-    assert '<a href="../sources.html#src-report">' in row
     assert "累计认证党务干部200余名" in row
+    intro = section(html, "metrics").split("<table>")[0]
+    assert '这些数字都出自<a href="../sources.html#src-report">' in intro, "one source: named once, not per row"
+    assert "（示例日报，2023年5月1日）" in section(html, "sources"), "a source with its outlet and date"
 
 
 def test_case_page_links_practice_region_sites_and_aspects(site):
