@@ -6,12 +6,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test test-core lint check schema bench clean chromium nginx libreoffice pack wheelhouse
+.PHONY: site test test-core lint lock check schema bench clean chromium nginx libreoffice pack wheelhouse
 
-$(STAMP): pyproject.toml
+LOCK   := requirements/all.lock
+
+# Exact versions with hashes from the lock; the project itself is installed without touching the index.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 site: $(STAMP)
@@ -61,10 +64,20 @@ lint: $(STAMP)
 pack: $(STAMP)
 	$(BIN)/hongling pack --strict
 
-# Every wheel needed to install the project (and its test extras) without internet, into wheelhouse/:
-#   pip install --no-index --find-links wheelhouse hongling
-wheelhouse:
-	$(PYTHON) -m pip wheel --wheel-dir wheelhouse '.[test]'
+# Every wheel of the lock, and the project's own, into wheelhouse/ for installing without internet:
+#   pip install --no-index --find-links wheelhouse --require-hashes -r requirements/all.lock
+#   pip install --no-index --find-links wheelhouse --no-deps hongling
+wheelhouse: $(STAMP)
+	$(BIN)/python -m pip download -q --require-hashes --only-binary=:all: --dest wheelhouse -r $(LOCK)
+	$(BIN)/python -m pip wheel -q --no-deps --no-build-isolation --wheel-dir wheelhouse .
+
+# Re-resolve the locks after changing pyproject.toml (then `make test` is the gate); see requirements/README.md.
+lock: $(STAMP)
+	$(BIN)/python -m pip install -q uv
+	$(BIN)/uv pip compile -q --universal --generate-hashes --python-version 3.11 --extra test \
+		pyproject.toml requirements/build.in -o requirements/all.lock
+	$(BIN)/uv pip compile -q --universal --generate-hashes --python-version 3.11 \
+		pyproject.toml requirements/build.in -o requirements/runtime.lock
 
 
 bench: $(STAMP)

@@ -17,6 +17,7 @@ from .problems import Location, Problem
 from .refs import iter_refs
 from .related import related_cases
 from .schema import KINDS, kind_label
+from .schema.kind import Held
 from .settings import Settings
 from .validate import ValidRecord, loc_text
 from .yamlnodes import find, position
@@ -44,7 +45,7 @@ class Linker:
 
     # positions
 
-    def problem(self, owner: ValidRecord, path: tuple[Any, ...], code: str, message: str, hint: str = "",
+    def problem(self, owner: Held, path: tuple[Any, ...], code: str, message: str, hint: str = "",
                 also: tuple[Location, ...] = ()) -> None:
         line, column, span = position(find(owner.file.root, path))
         self.problems.append(Problem(code, message, owner.file.rel, line + 1, column + 1, loc_text(path), hint, span, also))
@@ -52,7 +53,7 @@ class Linker:
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
 
-    def location(self, owner: ValidRecord, path: tuple[Any, ...]) -> Location:
+    def location(self, owner: Held, path: tuple[Any, ...]) -> Location:
         line, column, _ = position(find(owner.file.root, path))
         return Location(owner.file.rel, line + 1, column + 1)
 
@@ -184,7 +185,7 @@ class Linker:
 
     # helpers for the kinds' own checks
 
-    def unique(self, owner: ValidRecord, field: str, attr: str, items: Sequence[Any], label: str) -> set[Any]:
+    def unique(self, owner: Held, field: str, attr: str, items: Sequence[Any], label: str) -> set[Any]:
         """The values of ``attr`` over ``items``; a repeated one is reported where it repeats."""
         seen: dict[Any, int] = {}
         for index, item in enumerate(items):
@@ -198,7 +199,7 @@ class Linker:
                 seen[value] = index
         return set(seen)
 
-    def local_missing(self, owner: ValidRecord, path: tuple[Any, ...], value: str, known: set[str], what: str) -> None:
+    def local_missing(self, owner: Held, path: tuple[Any, ...], value: str, known: set[str], what: str) -> None:
         guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
         hint = f"是否指 “{guess[0]}”？" if guess else (f"现有{what}：" + "、".join(sorted(known)) if known else f"先定义{what}。")
         self.problem(owner, path, "E-LOCAL-REF", f"找不到{what} “{value}”。", hint)

@@ -6,24 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
-
-if TYPE_CHECKING:  # the memo stores what load and validate produce; they import this module
-    from .load import LoadedFile
-    from .problems import Problem
-    from .validate import ValidRecord
+from typing import Any, Protocol, TypeVar
 
 Result = TypeVar("Result")
 
 
 class FileMemo(Protocol):
     def load(self, path: Path, stamp: tuple, compute: Callable[[], Result]) -> Result:
-        """``compute()``'s result for ``path``, reused while ``stamp`` (size, mtime, limits) holds."""
+        """``compute()``'s result for ``path`` (loading it), reused while ``stamp`` (size, mtime,
+        limits) holds."""
         ...
 
-    def validate(self, file: LoadedFile,
-                 compute: Callable[[], tuple[ValidRecord | None, list[Problem]]]) -> tuple[ValidRecord | None, list[Problem]]:
-        """Validation of ``file``, reused while the loader hands back the very same parsed file."""
+    def validate(self, file: Any, compute: Callable[[], Result]) -> Result:
+        """``compute()``'s result for a loaded ``file`` (validating it), reused while the loader
+        hands back the very same loaded file."""
         ...
 
     def forget_missing(self, present: set[Path]) -> None:

@@ -20,15 +20,16 @@ from .validate import ValidRecord
 def related_cases(records: list[ValidRecord], settings: Settings) -> dict[str, tuple[str, ...]]:
     """For each published case, the ids of its most related cases, best first (ties in file order)."""
     cases = [o.record for o in records if isinstance(o.record, Case) and o.record.status == "published"]
-    weights = {"practice": 3, "aspect": 2, "region": 1, "tag": 1}
+    # A case's features, keyed by the field they come from: a shared practice says more than a shared tag.
+    weights = {"practices": 3, "aspects": 2, "region": 1, "tags": 1}
     features: dict[str, set[tuple[str, str]]] = {}
     postings: dict[tuple[str, str], list[str]] = defaultdict(list)
     for case in cases:
-        own = {("region", case.region)} | {("tag", t) for t in case.tags} | {("aspect", a) for a in case.aspects}
+        own = {("region", case.region)} | {("tags", t) for t in case.tags} | {("aspects", a) for a in case.aspects}
         for named in case.practices:
             if named.practice:
-                own.add(("practice", named.practice))
-            own |= {("aspect", a) for a in named.aspects}
+                own.add(("practices", named.practice))
+            own |= {("aspects", a) for a in named.aspects}
         features[case.id] = own
         for feature in own:
             postings[feature].append(case.id)

@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..core.load import LoadedFile
-from ..core.problems import Problem
-from ..core.validate import ValidRecord
 
 Result = TypeVar("Result")
 
@@ -23,7 +21,7 @@ Result = TypeVar("Result")
 @dataclass
 class FileCache:
     loaded: dict[Path, tuple[tuple, object]] = field(default_factory=dict)
-    validated: dict[Path, tuple[LoadedFile, tuple[ValidRecord | None, list[Problem]]]] = field(default_factory=dict)
+    validated: dict[Path, tuple[LoadedFile, object]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
 
@@ -38,12 +36,11 @@ class FileCache:
         self.loaded[path] = (stamp, result)
         return result
 
-    def validate(self, file: LoadedFile,
-                 compute: Callable[[], tuple[ValidRecord | None, list[Problem]]]) -> tuple[ValidRecord | None, list[Problem]]:
+    def validate(self, file: LoadedFile, compute: Callable[[], Result]) -> Result:
         """Validation of ``file``, reused while the loader hands back the very same parsed file."""
         kept = self.validated.get(file.path)
         if kept is not None and kept[0] is file:
-            return kept[1]
+            return kept[1]  # type: ignore[return-value]
         result = compute()
         self.validated[file.path] = (file, result)
         return result

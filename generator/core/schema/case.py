@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import model_validator
 
@@ -25,10 +25,7 @@ from .fields import (
     YearOrNotGiven,
     fail,
 )
-from .kind import KindSpec, LinkScope, Pages
-
-if TYPE_CHECKING:
-    from ..validate import ValidRecord
+from .kind import Held, KindSpec, LinkScope, Pages
 
 CaseKind = Literal["党建品牌", "工作案例"]
 OrgType = Literal["非公企业", "社会组织", "行业协会商会", "产业链", "园区楼宇", "新就业群体", "个体工商户", "混合"]
@@ -200,12 +197,12 @@ class Case(Record):
     """Documents the case is written from; every case cites at least one."""
 
 
-def check_metric_ids(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+def check_metric_ids(scope: LinkScope, owners: Sequence[Held]) -> None:
     for owner in owners:
         scope.unique(owner, "metrics", "id", owner.record.metrics, "指标编号")
 
 
-def check_quotes(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+def check_quotes(scope: LinkScope, owners: Sequence[Held]) -> None:
     """A figure's quote must contain the figure, in one of the forms a source writes it."""
     for owner in owners:
         for index, metric in enumerate(owner.record.metrics):

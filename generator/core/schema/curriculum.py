@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from .fields import Bool, Line, ListOf, Markdown, Number, Ordinal, PlainText, Record, Ref, Slug
-from .kind import KindSpec, LinkScope, Pages
-
-if TYPE_CHECKING:
-    from ..validate import ValidRecord
+from .kind import Held, KindSpec, LinkScope, Pages
 
 CurriculumKind = Literal["培训项目", "认证阶梯", "课程菜单"]
 Audience = Literal[
@@ -144,7 +141,7 @@ class Curriculum(Record):
     """Editorial note, e.g. which parts are the library's own design rather than from a source."""
 
 
-def check_structure(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+def check_structure(scope: LinkScope, owners: Sequence[Held]) -> None:
     """Module, lesson and level ids are unique within a course, and levels name its lessons."""
     for owner in owners:
         record = owner.record

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
+from ..problems import Location, Problem
+from ..settings import Settings
 from .fields import Record
-
-if TYPE_CHECKING:  # the linker implements the scope; it imports the registry
-    from ..problems import Location, Problem
-    from ..settings import Settings
-    from ..validate import ValidRecord
 
 
 @dataclass(frozen=True)
@@ -75,28 +72,38 @@ class NestedSpec:
     pages: Pages | None = None
 
 
+class Held(Protocol):
+    """A valid record with the file it came from (:class:`generator.core.validate.ValidRecord`)."""
+
+    @property
+    def record(self) -> Any: ...
+
+    @property
+    def file(self) -> Any: ...
+
+
 class LinkScope(Protocol):
     """What a kind's own link checks may use (the linker provides it)."""
 
     settings: Settings
 
-    def problem(self, owner: ValidRecord, path: tuple[Any, ...], code: str, message: str, hint: str = "",
+    def problem(self, owner: Held, path: tuple[Any, ...], code: str, message: str, hint: str = "",
                 also: tuple[Location, ...] = ()) -> None: ...
 
     def add(self, problem: Problem) -> None:
         """A problem that belongs to no single record (the manual's shape)."""
         ...
 
-    def location(self, owner: ValidRecord, path: tuple[Any, ...]) -> Location: ...
+    def location(self, owner: Held, path: tuple[Any, ...]) -> Location: ...
 
-    def unique(self, owner: ValidRecord, field: str, attr: str, items: Sequence[Any], label: str) -> set[Any]: ...
+    def unique(self, owner: Held, field: str, attr: str, items: Sequence[Any], label: str) -> set[Any]: ...
 
-    def local_missing(self, owner: ValidRecord, path: tuple[Any, ...], value: str, known: set[str], what: str) -> None: ...
+    def local_missing(self, owner: Held, path: tuple[Any, ...], value: str, known: set[str], what: str) -> None: ...
 
     def record(self, record_id: str | None) -> Any | None: ...
 
 
-LinkCheck = Callable[[LinkScope, Sequence["ValidRecord"]], None]
+LinkCheck = Callable[[LinkScope, Sequence[Held]], None]
 """A kind's own check in the link stage, called once with every valid record of the kind."""
 
 

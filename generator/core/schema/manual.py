@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..problems import Problem
 from .fields import Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
-from .kind import KindSpec, LinkScope, NestedSpec, Pages
-
-if TYPE_CHECKING:
-    from ..validate import ValidRecord
+from .kind import Held, KindSpec, LinkScope, NestedSpec, Pages
 
 
 class Step(Record):
@@ -116,9 +113,9 @@ class Category(Record):
     """The aspects of the category, in order."""
 
 
-def check_numbering(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+def check_numbering(scope: LinkScope, owners: Sequence[Held]) -> None:
     """Aspects are numbered uniquely within their category, categories across the manual."""
-    seen_numbers: dict[int, ValidRecord] = {}
+    seen_numbers: dict[int, Held] = {}
     for owner in owners:
         scope.unique(owner, "aspects", "number", owner.record.aspects, "方面序号")
         number = owner.record.number
@@ -128,7 +125,7 @@ def check_numbering(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
         seen_numbers.setdefault(number, owner)
 
 
-def check_shape(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+def check_shape(scope: LinkScope, owners: Sequence[Held]) -> None:
     """The manual has as many categories and aspects as the settings say (9 and 26)."""
     if not owners:
         return

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from .fields import Line, ListOf, Markdown, PlainText, Record, Ref, Slug
-from .kind import KindSpec, LinkScope, Pages
-
-if TYPE_CHECKING:
-    from ..validate import ValidRecord
+from .kind import Held, KindSpec, LinkScope, Pages
 
 
 class Dimension(Record):
@@ -83,7 +79,7 @@ class Practice(Record):
     """Practices often run together with this one."""
 
 
-def check_comparison(scope: LinkScope, owners: Sequence[ValidRecord]) -> None:
+def check_comparison(scope: LinkScope, owners: Sequence[Held]) -> None:
     """Dimension keys are unique and every variant's values name one; a variant's figures are
     metric ids of its own case."""
     for owner in owners:

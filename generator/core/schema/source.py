@@ -7,7 +7,7 @@ from typing import Literal
 from .fields import Line, ListOf, Markdown, PartialDate, Record, Slug
 from .kind import KindSpec, Pages
 
-SourceKind = Literal["新闻报道", "红头文件", "党内法规", "法律法规", "工作手册", "著作", "其他"]
+SourceKind = Literal["新闻报道", "红头文件", "党内法规", "党内规范性文件", "法律法规", "工作手册", "著作", "其他"]
 
 
 class Source(Record):
