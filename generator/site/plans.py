@@ -234,9 +234,10 @@ def planner(kind: str, entries: Entries | None = None) -> Callable[[Planner], Pl
 
 
 def plan_record(entry: Entry, ctx: Context) -> PagePlan:
-    """The page of a record of a kind without a planner of its own: its template gets the record
-    and a 相关内容 block with every record it names and every record that cites it."""
-    return record_page(entry, ctx.site, own=[target for _, target, _ in iter_refs(entry.record)])
+    """The page of a record of a kind without a planner of its own: its template gets the record,
+    ``links`` to every record it names and ``related``, the records that cite it."""
+    named = [target for _, target, _ in iter_refs(entry.record)]
+    return record_page(entry, ctx.site, shown=named, links=ctx.site.links(named))
 
 
 def planned_kinds() -> list[tuple[str, Registered]]:
