@@ -19,6 +19,7 @@ from ..core.schema.curriculum import CurriculumKind
 from ..core.schema.question import KIND_ORDER
 from ..core.schema.source import SourceKind
 from .browse import BROWSE, plan_browse
+from .figures import date_text
 from .pinyin import by_pinyin, initial
 from .plans import Context, PagePlan
 from .resolver import Link, Resolver, src_uri_of
@@ -195,5 +196,6 @@ def plan_sources(ctx: Context) -> PagePlan:
     for kind in typing.get_args(SourceKind):
         entries = by_pinyin((e for e in site.kb.of_kind("source") if e.record.kind == kind), lambda e: e.title)
         if entries:
-            groups.append((kind, [{"entry": e, "source": e.record, "backlinks": site.backlinks(e.id)} for e in entries]))
+            groups.append((kind, [{"entry": e, "source": e.record, "date": date_text(e.record.date),
+                                   "backlinks": site.backlinks(e.id)} for e in entries]))
     return index_page("source", "sources.md.j2", {"groups": groups})

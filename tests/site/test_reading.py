@@ -32,6 +32,7 @@ ALLOWED_WORDS = {"Word"}
 """The one product name the interface itself uses (下载 Word 文档). Code spans (a file to open, a
 word to search for) are literal and not checked."""
 OPTION_LETTERS = re.compile(r"^[A-F]{1,6}$")
+PLACEHOLDER = re.compile(r"(?:暂无|还没有)[^。]{0,30}。")
 """Answer keys (答案：ABD)."""
 
 PAGES_TO_SHOOT = {"home": "index.html", "aspect": "handbook/sanhui-yike.html",
@@ -167,15 +168,32 @@ def test_readers_see_no_ids_data_files_or_english_interface(browser, root: str, 
     assert session.external == [] and session.errors == []
 
 
+def test_no_page_has_an_empty_section(built_site: Path):
+    """A heading is followed by something, not a placeholder, before the next heading of its level or higher."""
+    empty = []
+    for path in reader_pages(built_site):
+        html = re.search(r"<article[^>]*>(.*)</article>", (built_site / path).read_text(encoding="utf-8"), re.S)
+        assert html, path
+        headings = list(re.finditer(r"<h([2-6])[^>]*>.*?</h\1>", html.group(1), re.S))
+        for heading, following in zip(headings, headings[1:] + [None]):
+            level = int(heading.group(1))
+            end = following.start() if following else len(html.group(1))
+            body = re.sub(r"<[^>]+>|\s", "", html.group(1)[heading.end():end])
+            placeholder = bool(PLACEHOLDER.fullmatch(body))  # 暂无其他记录引用本页。
+            if (not body or placeholder) and (following is None or int(following.group(1)) <= level):
+                empty.append(f"{path}: {re.sub(r'<[^>]+>', '', heading.group(0))}")
+    assert empty == []
+
+
 # --- comparison tables and glossary marks -----------------------------------------------------
 
 
 def test_comparison_tables_stay_inside_the_content_column(screen: Visit, size: str, library_site: Resolver):
     for entry in library_site.entries("practice"):
+        assert entry.record.dimensions, f"{entry.id}: the embedded practices all compare something"
         page = screen.open(src_uri_of(entry)[0].replace(".md", ".html"))
-        table = page.locator("table.hl-compare")
-        if table.count() == 0:
-            continue
+        table = page.locator("#comparison").locator("xpath=following::table[1]")
+        assert table.count() == 1, entry.id
         box, column = table.bounding_box(), page.locator("article.md-content__inner").bounding_box()
         assert box and column
         assert box["x"] >= column["x"] - 1 and box["x"] + box["width"] <= column["x"] + column["width"] + 1, entry.id
