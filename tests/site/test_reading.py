@@ -252,6 +252,20 @@ def test_a_tap_on_a_phone_shows_the_definition_in_place(browser, root: str):
     assert session.external == [] and session.errors == []
 
 
+def test_the_palette_follows_the_system_and_can_be_switched(browser, root: str):
+    session = Visit(browser, root, color_scheme="dark", **SIZES["desktop"])
+    try:
+        page = session.open("index.html")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        toggle = page.locator("form[data-md-component=palette] label:visible").first
+        assert re.search(r"[\u4e00-\u9fff]", toggle.get_attribute("title") or ""), "the toggle speaks Chinese"
+        toggle.click()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    finally:
+        session.close()
+    assert session.external == [] and session.errors == []
+
+
 # --- the 404 page -------------------------------------------------------------------------------
 
 
