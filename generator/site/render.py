@@ -130,9 +130,9 @@ def cited(context: Context, text: str, escape: Any) -> str:
     out, last = [], 0
     for match in ID_TOKEN_RE.finditer(text):
         target = citable.get(match.group(0))
-        if target is not None:
-            out += [escape(text[last:match.start()]), f"《{link(context, target)}》"]
-            last = match.end()
+        if target is not None:  # 《title》 needs none of the spaces an id needed (见来源 src-x）
+            out += [escape(text[last:match.start()].rstrip(" ")), f"《{link(context, target)}》"]
+            last = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip(" "))
     return "".join(out) + escape(text[last:]) if out else escape(text)
 
 
