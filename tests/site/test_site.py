@@ -86,9 +86,9 @@ def test_index_and_browse_pages_exist(site, page):
 
 def test_case_page_shows_the_figure_with_its_qualifier_and_source(site):
     html = article(site, "cases/demo-case.html")
-    row = re.search(r'<tr>\s*<td><span id="m-certified"></span>认证党务干部人数</td>(.*?)</tr>', html, re.S).group(1)
-    assert "<td>200余名</td>" in row
-    assert "<td>2023年</td>" in row
+    row = re.search(r'<tr id="m-certified">\s*<th scope="row">认证党务干部人数</th>(.*?)</tr>', html, re.S).group(1)
+    assert '<td data-label="数值">200余名</td>' in row
+    assert '<td data-label="时间">2023年</td>' in row
     assert "累计认证党务干部200余名" in row
     intro = section(html, "metrics").split("<table>")[0]
     assert '这些数字都出自<a href="../sources.html#src-report">' in intro, "one source: named once, not per row"
@@ -138,7 +138,7 @@ def test_no_page_links_to_itself(site):
 
 def test_practice_page_compares_variants_side_by_side(site):
     table = section(article(site, "practices/demo-practice.html"), "comparison")
-    assert '<table class="hl-compare">' in table
+    assert '<table class="hl-compare hl-cards">' in table
     assert '<a href="../regions/county.html">示例县</a>' in table
     assert '<th scope="row">档次</th>' in table and '<td data-label="示例县：红领党务认证">五档</td>' in table
     assert '<a href="../cases/demo-case.html#m-certified">认证党务干部人数</a>：200余名（2023年）' in table
