@@ -108,7 +108,8 @@ def time_frame(metric: Metric, source_date: str | None = None) -> str:
         return when(metric.year, period or None)
     if named_year:
         return period
-    report_year, report_date = (source_date or "")[:4], date_text(source_date)
+    report_date = date_text(source_date)
+    report_year = source_date[:4] if report_date and source_date else ""
     if period in RELATIVE_YEAR:
         return RELATIVE_YEAR[period].format(year=report_year) if report_year else f"{period}（{UNKNOWN_YEAR}）"
     if not period or period in AS_OF:

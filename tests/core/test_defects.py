@@ -127,6 +127,7 @@ CASES = [
      "E-TIME", CASE, 22, 11, "2024"),
     ("impossible date", lambda lib: lib.replace(SOURCE, "2023-05-01", "2023-02-30"), "E-DATE", SOURCE, 5, 7, "核对"),
     ("Chinese date", lambda lib: lib.replace(SOURCE, "2023-05-01", "2023年5月1日"), "E-DATE", SOURCE, 5, 7, "2023-05-01"),
+    ("date 未注明 for not given", lambda lib: lib.replace(SOURCE, "2023-05-01", "未注明"), "E-DATE", SOURCE, 5, 7, "不详"),
     ("slashed date", lambda lib: lib.replace(SOURCE, "2023-05-01", "2023/5/1"), "E-DATE", SOURCE, 5, 7, "2023-05-01"),
     ("huge integer", lambda lib: lib.replace(CASE, "value: 200", "value: " + "9" * 5000), "E-NUMBER", CASE, 19, 12, "核对"),
     ("number with its unit", lambda lib: lib.replace(CASE, "value: 200", "value: 200余名"), "E-NUMBER", CASE, 19, 12, "qualifier"),
@@ -230,6 +231,7 @@ def test_clean_minimal_library_has_no_problem(library: Library):
 def test_the_data_can_say_a_source_gives_no_year(library: Library):
     library.replace(CASE, "    year: 2023\n    source", "    year: 不详\n    source")
     library.replace(SITE, "    year: 2022", "    year: 不详")
+    library.replace(SOURCE, "date: 2023-05-01", "date: 不详")
     assert library.check().problems == []
 
 

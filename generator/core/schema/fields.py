@@ -292,9 +292,24 @@ def parse_partial_date(value: Any, info: ValidationInfo | None = None) -> str:
     return text
 
 
-PartialDate = Annotated[str, BeforeValidator(parse_partial_date), WithJsonSchema({
-    "anyOf": [{"type": "integer", "minimum": FIRST_PARTY_YEAR},
-              {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}]})]
+DATE_JSON: list[dict[str, Any]] = [{"type": "integer", "minimum": FIRST_PARTY_YEAR},
+                                   {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}]
+
+PartialDate = Annotated[str, BeforeValidator(parse_partial_date), WithJsonSchema({"anyOf": DATE_JSON})]
+
+
+def parse_partial_date_or_not_given(value: Any, info: ValidationInfo | None = None) -> str:
+    """A partial date, or 不详 when the document carries none (checked: not merely left out)."""
+    if isinstance(value, str) and value.strip() in NOT_GIVEN_WORDS:
+        if value.strip() != NOT_GIVEN:
+            raise fail("E-DATE", f"文件没有日期时写“{NOT_GIVEN}”，实际写的是“{value.strip()}”。", f"改为 {NOT_GIVEN}。")
+        return NOT_GIVEN
+    return parse_partial_date(value, info)
+
+
+PartialDateOrNotGiven = Annotated[str, BeforeValidator(parse_partial_date_or_not_given),
+                                  WithJsonSchema({"anyOf": [*DATE_JSON, {"const": NOT_GIVEN}]})]
+"""A partial date, or 不详 (the document carries none)."""
 
 TRUE_WORDS = {"true"}
 FALSE_WORDS = {"false"}
