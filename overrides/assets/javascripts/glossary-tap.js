@@ -47,8 +47,15 @@
     actions.appendChild(shut);
     box.appendChild(actions);
     document.body.appendChild(box);
-    var rect = term.getBoundingClientRect();
-    box.style.top = (rect.bottom + window.pageYOffset + 6) + "px";
+    var rects = term.getClientRects();  /* a term wrapped over two lines: under its last line */
+    var rect = rects.length ? rects[rects.length - 1] : term.getBoundingClientRect();
+    var below = rect.bottom + 6;
+    var height = box.offsetHeight;
+    var top = below + height <= window.innerHeight || rect.top - 6 - height < 0 ? below : rect.top - 6 - height;
+    box.style.top = (top + window.pageYOffset) + "px";
+    if (box.getBoundingClientRect().bottom > window.innerHeight) {
+      box.scrollIntoView({ block: "nearest" });
+    }
     term.setAttribute("aria-expanded", "true");
     open = { term: term, box: box };
   }
