@@ -70,16 +70,6 @@ def first_page(item: Any) -> str | None:
     return None
 
 
-def pages_in(item: Any) -> list[str]:
-    if isinstance(item, str):
-        return [item]
-    if isinstance(item, dict):
-        return [page for value in item.values() for page in pages_in(value)]
-    if isinstance(item, list):
-        return [page for child in item for page in pages_in(child)]
-    return []
-
-
 @dataclass(frozen=True)
 class Sections:
     """The sections of the nav: the tab and the chain of sections every nav page sits in."""

@@ -34,13 +34,12 @@ def plan_category(entry: Entry, ctx: Context) -> PagePlan:
 
 @planner("aspect", entries=lambda ctx: ctx.order)
 def plan_aspect(entry: Entry, ctx: Context) -> PagePlan:
-    site, order = ctx.site, ctx.order
+    site = ctx.site
     aspect = entry.record
     cases = [e.id for e in site.referrers(entry.id, "case")] + list(aspect.cases)
     rules = [{"rule": r, "source": site.link(r.source)} for r in aspect.rules]
     return record_page(
         entry, site,
-        crumbs=[site.link(entry.parent)],
         own=aspect.see_also, shown=[*cases, entry.parent],
         category=site.link(entry.parent),
         category_record=site.kb.entries[entry.parent].record if entry.parent else None,
