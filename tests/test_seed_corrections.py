@@ -191,6 +191,14 @@ def test_filler_entries_are_not_metrics(kb):
                       "wugeyi-diyi-shuji", "guanli-tixi-tiaozheng", "zhendi-leibie"}
 
 
+def test_a_year_the_seed_states_stays_with_the_label(kb):
+    """Where a case lists a practice's figures it shows label and value only: 返还党费 39.43万元
+    must not lose its 2023年."""
+    lost = [(case_id, m.label) for case_id, m in all_metrics(kb)
+            for year in re.findall(r"((?:19|20)\d\d)年", m.quote) if year not in m.label]
+    assert lost == []
+
+
 def test_a_frequency_names_its_period(kb):
     bare = [(case_id, m.label) for case_id, m in all_metrics(kb)
             if (m.period or "").startswith("每") and m.period not in m.label]
