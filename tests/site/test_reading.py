@@ -185,6 +185,17 @@ def test_no_page_has_an_empty_section(built_site: Path):
     assert empty == []
 
 
+def test_figures_read_as_statements(built_site: Path):
+    """How often and when, inline where a case lists a practice's figures (not only in the table)."""
+    html = (built_site / "cases" / "wenshang-hongse-yinqing.html").read_text(encoding="utf-8")
+    practices = html[html.index('id="practices"'):html.index('id="metrics"')]
+    assert "新兴领域党建工作情况摸底排查的频次：每半年1次" in practices
+    assert "返还党费：39.43万元（2023年）" in practices
+    assert "梳理摸排并解决的问题诉求：160条（2024年以来）" in practices
+    run = (built_site / "cases" / "gaoxin-qiangji-guben.html").read_text(encoding="utf-8")
+    assert "党员发展数量逐年增加的连续年数：5年（2018年以来）" in run
+
+
 # --- comparison tables and glossary marks -----------------------------------------------------
 
 
