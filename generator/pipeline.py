@@ -79,7 +79,7 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
     with stage("plan", hook):
         plans = tuple(plan(site, handouts, pieces))
     with stage("render", hook):
-        pages = render_all(list(plans), environment(reuse.templates))
+        pages = render_all(list(plans), environment(reuse.templates), site.citable())
     with stage("documents", hook):
         documents = {**word_documents(handouts, source_titles(kb), settings.source_date_epoch, reuse.documents),
                      **form_documents(blank_forms(site), settings.source_date_epoch, reuse.documents),

@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "E-RANGE": "数值超出允许范围",
     "E-YEAR": "年份写法或范围不对",
     "E-DATE": "日期写法不对或日期不存在",
+    "E-TIME": "数字的时间自相矛盾（year 与 since 同时写，或与 period 写的年份不符）",
     "E-BOOL": "应为 true 或 false",
     "E-CHOICE": "不是允许的选项",
     "E-TOO-FEW": "列表项太少",

@@ -116,7 +116,8 @@ class Outline:
             self.add(Items(tuple(Md(o) for o in case.outcomes), label="成效"))
         if case.metrics:
             self.add(self.sourced_table(("指标", "数值", "时间"),
-                                        tuple((m.label, figures.metric_value(m), figures.when(m.year, m.period) or "—")
+                                        tuple((m.label, figures.statement(m),
+                                               figures.time_frame(m, self.site.source_date(m.source)) or "—")
                                               for m in case.metrics),
                                         tuple(m.source for m in case.metrics), "主要数字（限定词与年份照录来源）"))
         self.cite(*case.sources, *(m.source for m in case.metrics))

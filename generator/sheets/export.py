@@ -89,6 +89,8 @@ def describe(column: Column, sheet: SheetLayout) -> str:
     }
     assert shape.scalar is not None
     said.append(kinds[shape.scalar])
+    if shape.words:
+        said.append("来源没有给出时写“" + "”或“".join(shape.words) + "”。")
     if column.letters is not None:
         field = sheet.column(column.letters.field)
         when = f"{field.label if field else column.letters.field}为{'、'.join(column.letters.values)}时"

@@ -66,6 +66,7 @@ MARKERS = {
     _marker(kinds.Line): Scalar.LINE,
     _marker(kinds.Slug): Scalar.ID,
     _marker(kinds.PartialDate): Scalar.DATE,
+    _marker(kinds.PartialDateOrNotGiven): Scalar.DATE,
 }
 MARKDOWN = _marker(kinds.Markdown)
 
@@ -84,6 +85,15 @@ class Shape:
     refs: tuple[str, ...] = ()
     """Kinds a reference may name."""
     markdown: bool = False
+    words: tuple[str, ...] = ()
+    """Words a number or date field also takes (不详 for a year the source does not give)."""
+
+
+@dataclass(frozen=True)
+class AlsoWords:
+    """Collected while unwrapping ``int | Literal["不详"]``: the words besides the number."""
+
+    words: tuple[str, ...]
 
 
 def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, bool]:
@@ -98,6 +108,10 @@ def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, bool]:
             annotation = args[0]
         elif origin in (typing.Union, types.UnionType):
             kept = [a for a in typing.get_args(annotation) if a is not type(None)]
+            words = [a for a in kept if typing.get_origin(a) is Literal]
+            if words and len(kept) - len(words) == 1:
+                metadata.append(AlsoWords(tuple(str(w) for a in words for w in typing.get_args(a))))
+                kept = [a for a in kept if a not in words]
             if len(kept) != 1:
                 raise TypeError(f"a field of several types cannot be laid out: {annotation}")
             annotation = kept[0]
@@ -115,6 +129,7 @@ def shape_of(info: FieldInfo) -> Shape:
     if isinstance(item, type) and issubclass(item, BaseModel):
         return Shape(many, required, record=item)
     markers = {id(m) for m in metadata}
+    words = next((m.words for m in metadata if isinstance(m, AlsoWords)), ())
     refs = next((m.kinds for m in metadata if isinstance(m, RefTo)), ())
     if typing.get_origin(item) is Literal:
         return Shape(many, required, Scalar.CHOICE, choices=tuple(str(c) for c in typing.get_args(item)))
@@ -122,11 +137,13 @@ def shape_of(info: FieldInfo) -> Shape:
         return Shape(many, required, Scalar.REF, refs=tuple(refs))
     for marker, scalar in MARKERS.items():
         if marker in markers:
-            return Shape(many, required, scalar)
+            if marker == _marker(kinds.PartialDateOrNotGiven):
+                words = (kinds.NOT_GIVEN,)
+            return Shape(many, required, scalar, words=words)
     if item is bool:
         return Shape(many, required, Scalar.BOOL)
     if item is int:
-        return Shape(many, required, Scalar.INTEGER)
+        return Shape(many, required, Scalar.INTEGER, words=words)
     if item is Decimal:
         return Shape(many, required, Scalar.NUMBER)
     return Shape(many, required, Scalar.TEXT, markdown=MARKDOWN in markers)

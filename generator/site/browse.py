@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..core.kb import Entry
+from .figures import UNKNOWN_YEAR
 from .plans import Labels, PagePlan, case_cards
 from .resolver import Link, Resolver
 
-UNKNOWN_YEAR = "年份不详"
 
 BROWSE = (
     ("browse/region.md", "按地区浏览"),

@@ -21,11 +21,12 @@ from ..core.schema.form import docx_path
 from ..core.schema.question import KIND_ORDER
 from ..core.schema.source import SourceKind
 from .browse import BROWSE, plan_browse
+from .figures import date_text
 from .pinyin import by_pinyin, initial
 from .plans import Context, PagePlan
 from .questions import aspect_questions
 from .resolver import Link, Resolver, src_uri_of
-from .stats import statistics, svg
+from .stats import Chart, bar_svg, statistics
 
 
 def region_tree(site: Resolver, children: dict[str | None, list[Entry]], parent: str | None = None,
@@ -145,11 +146,16 @@ def plan_courses_index(ctx: Context) -> PagePlan:
 
 
 def plan_statistics(ctx: Context) -> PagePlan:
-    figures = statistics(ctx.site.kb, ctx.site)
-    charts = [{"chart": chart, "svg": Markup(svg(chart))} for chart in figures.charts]
-    labels = {kind: kind_label(kind) for kind, _ in page_kinds()}
+    stats = statistics(ctx.site)
+
+    def drawn(chart: Chart) -> dict[str, Any]:
+        return {"chart": chart, "bars": [{"bar": bar, "svg": Markup(bar_svg(chart, bar))} for bar in chart.bars]}
+
+    labels = [(kind, kind_label(kind)) for kind, _ in page_kinds()]
     return PagePlan("statistics.md", "statistics.md.j2", "数字统计", {
-        "counts": counts_of(ctx), "labels": labels, "metrics": figures.metrics, "charts": charts}, in_nav=True)
+        "counts": counts_of(ctx), "labels": labels, "stats": stats,
+        "site_kinds": [drawn(c) for c in stats.site_kinds], "reach": drawn(stats.reach),
+        "series": [drawn(c) for c in stats.series]}, in_nav=True)
 
 
 @index_planner("term")
@@ -202,7 +208,8 @@ def plan_sources(ctx: Context) -> PagePlan:
     for kind in typing.get_args(SourceKind):
         entries = by_pinyin((e for e in site.kb.of_kind("source") if e.record.kind == kind), lambda e: e.title)
         if entries:
-            groups.append((kind, [{"entry": e, "source": e.record, "backlinks": site.backlinks(e.id)} for e in entries]))
+            groups.append((kind, [{"entry": e, "source": e.record, "date": date_text(e.record.date),
+                                   "backlinks": site.backlinks(e.id)} for e in entries]))
     return index_page("source", "sources.md.j2", {"groups": groups})
 
 

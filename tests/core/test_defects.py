@@ -117,8 +117,24 @@ CASES = [
      "E-RANGE", CASE, 19, 12, "0—100"),
     ("negative count", lambda lib: lib.replace(CASE, "value: 200", "value: -5"), "E-RANGE", CASE, 19, 12, "正数"),
     ("year 3023", lambda lib: lib.replace(CASE, "year: 2023\norg", "year: 3023\norg"), "E-YEAR", CASE, 6, 7, "2023"),
+    ("year 未知 for not given", lambda lib: lib.replace(CASE, "    year: 2023\n    source", "    year: 未知\n    source"),
+     "E-YEAR", CASE, 22, 11, "不详"),
+    ("figure year in words", lambda lib: lib.replace(CASE, "    year: 2023\n    source", "    year: 去年\n    source"),
+     "E-YEAR", CASE, 22, 11, "不详"),
+    # a figure's time frame
+    ("year and since", lambda lib: lib.replace(CASE, "    year: 2023\n    source", "    year: 2023\n    since: 2021\n    source"),
+     "E-TIME", CASE, 23, 12, "since"),
+    ("以来 with a year", lambda lib: lib.replace(CASE, "    year: 2023\n    source", "    year: 2023\n    period: 2023年以来\n    source"),
+     "E-TIME", CASE, 22, 11, "since: 2023"),
+    ("period names another year", lambda lib: lib.replace(CASE, "    year: 2023\n    source",
+                                                          "    since: 2019\n    period: 自2018年以来\n    source"),
+     "E-TIME", CASE, 22, 12, "核对"),
+    ("不详 but the period names the year", lambda lib: lib.replace(CASE, "    year: 2023\n    source",
+                                                               "    year: 不详\n    period: 2024年以来\n    source"),
+     "E-TIME", CASE, 22, 11, "2024"),
     ("impossible date", lambda lib: lib.replace(SOURCE, "2023-05-01", "2023-02-30"), "E-DATE", SOURCE, 5, 7, "核对"),
     ("Chinese date", lambda lib: lib.replace(SOURCE, "2023-05-01", "2023年5月1日"), "E-DATE", SOURCE, 5, 7, "2023-05-01"),
+    ("date 未注明 for not given", lambda lib: lib.replace(SOURCE, "2023-05-01", "未注明"), "E-DATE", SOURCE, 5, 7, "不详"),
     ("slashed date", lambda lib: lib.replace(SOURCE, "2023-05-01", "2023/5/1"), "E-DATE", SOURCE, 5, 7, "2023-05-01"),
     ("huge integer", lambda lib: lib.replace(CASE, "value: 200", "value: " + "9" * 5000), "E-NUMBER", CASE, 19, 12, "核对"),
     ("number with its unit", lambda lib: lib.replace(CASE, "value: 200", "value: 200余名"), "E-NUMBER", CASE, 19, 12, "qualifier"),
@@ -342,6 +358,18 @@ def test_defect_is_reported_at_its_position(library: Library, name, change, code
 
 
 def test_clean_minimal_library_has_no_problem(library: Library):
+    assert library.check().problems == []
+
+
+def test_the_data_can_say_a_source_gives_no_year(library: Library):
+    library.replace(CASE, "    year: 2023\n    source", "    year: 不详\n    source")
+    library.replace(SITE, "    year: 2022", "    year: 不详")
+    library.replace(SOURCE, "date: 2023-05-01", "date: 不详")
+    assert library.check().problems == []
+
+
+def test_a_run_since_a_year_over_several_years(library: Library):
+    library.replace(CASE, "    year: 2023\n    source", "    since: 2018\n    over_years: 5\n    period: 自2018年以来\n    source")
     assert library.check().problems == []
 
 

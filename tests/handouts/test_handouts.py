@@ -11,7 +11,7 @@ from generator.core.numerals import chinese_number
 from generator.handouts.blocks import Heading, QuestionBlock
 from generator.handouts.outline import all_handouts, course_handout
 from generator.handouts.word import handout_docx
-from generator.site.figures import metric_value
+from generator.site.figures import metric_value, statement
 from tests.support.library import only
 
 
@@ -83,7 +83,8 @@ def test_case_word_document_carries_every_figure_with_its_qualifier(built_site: 
         document = Document(str(built_site / "downloads" / f"{entry.id}.docx"))
         cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
         for metric in entry.record.metrics:
-            assert metric_value(metric) in cells, (entry.id, metric.label)
+            figure = statement(metric)  # 每季度至少1次: how often, and the qualifier, read together
+            assert figure in cells and metric_value(metric) in figure, (entry.id, metric.label)
         headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
         assert [h.split("）", 1)[1] for h in headings] == [p.name for p in entry.record.practices]
         assert document.paragraphs[0].text == entry.record.title

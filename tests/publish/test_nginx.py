@@ -210,7 +210,15 @@ def test_site_works_in_chromium_under_the_csp(nginx_visit: Visit):
     assert _violations(nginx_visit) == []
 
     page = nginx_visit.open("statistics.html")
-    assert page.locator("svg.hl-chart").count() >= 5
+    assert page.locator("table.hl-bars svg rect").count() >= 10
+    page = nginx_visit.open("practices/dangjian-zhidaoyuan.html")
+    assert page.locator("table.hl-compare").count() == 1
+    assert _violations(nginx_visit) == []
+
+    page = nginx_visit.open("cases/no-such-case.html")  # nginx's error_page, at a depth
+    assert "找不到这个页面" in page.inner_text("article")
+    page.locator("article a", has_text="回到首页").click()
+    page.wait_for_url("**/index.html")
     page = nginx_visit.open("practices/index.html")
     assert page.locator("article a").count() > 0
     assert _violations(nginx_visit) == []

@@ -14,9 +14,10 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from .. import textcheck
 from ..textcheck import fail
@@ -241,8 +242,35 @@ def parse_year(value: Any, info: ValidationInfo | None = None) -> int:
     return year
 
 
-Year = Annotated[int, BeforeValidator(parse_year),
-                 WithJsonSchema({"type": "integer", "minimum": FIRST_PARTY_YEAR, "maximum": 2100})]
+YEAR_JSON = {"type": "integer", "minimum": FIRST_PARTY_YEAR, "maximum": 2100}
+
+Year = Annotated[int, BeforeValidator(parse_year), WithJsonSchema(YEAR_JSON)]
+
+NOT_GIVEN = "不详"
+"""What an editor writes when the source does not give a value (``year: 不详``): the site then says
+so (年份不详) instead of leaving the reader to guess, and nobody fills the gap from elsewhere."""
+
+NOT_GIVEN_WORDS = {"不详", "未知", "不明", "未注明"}
+
+
+def parse_year_or_not_given(value: Any, info: ValidationInfo | None = None) -> int | str:
+    """A year, or 不详 when the source gives none (checked: not merely left out)."""
+    text = _scalar_text(value, "年份")
+    if text in NOT_GIVEN_WORDS:
+        if text != NOT_GIVEN:
+            raise fail("E-YEAR", f"来源没有给出年份时写“{NOT_GIVEN}”，实际写的是“{text}”。", f"改为 {NOT_GIVEN}。")
+        return NOT_GIVEN
+    try:
+        return parse_year(value, info)
+    except PydanticCustomError as error:
+        context = dict(error.context or {})
+        context["hint"] = f"{context.get('hint', '')}来源没有给出年份时写“{NOT_GIVEN}”。"
+        raise PydanticCustomError(error.type, error.message_template, context) from None
+
+
+YearOrNotGiven = Annotated[int | Literal["不详"], BeforeValidator(parse_year_or_not_given),
+                           WithJsonSchema({"anyOf": [YEAR_JSON, {"const": NOT_GIVEN}]})]
+"""A year, or 不详 (the source does not give it); leaving the field out means nobody has said."""
 
 DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 LOOSE_DATE_RE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})(?:\s*[月/.\-]\s*(\d{1,2})\s*日?)?\s*月?$")
@@ -271,9 +299,24 @@ def parse_partial_date(value: Any, info: ValidationInfo | None = None) -> str:
     return text
 
 
-PartialDate = Annotated[str, BeforeValidator(parse_partial_date), WithJsonSchema({
-    "anyOf": [{"type": "integer", "minimum": FIRST_PARTY_YEAR},
-              {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}]})]
+DATE_JSON: list[dict[str, Any]] = [{"type": "integer", "minimum": FIRST_PARTY_YEAR},
+                                   {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}]
+
+PartialDate = Annotated[str, BeforeValidator(parse_partial_date), WithJsonSchema({"anyOf": DATE_JSON})]
+
+
+def parse_partial_date_or_not_given(value: Any, info: ValidationInfo | None = None) -> str:
+    """A partial date, or 不详 when the document carries none (checked: not merely left out)."""
+    if isinstance(value, str) and value.strip() in NOT_GIVEN_WORDS:
+        if value.strip() != NOT_GIVEN:
+            raise fail("E-DATE", f"文件没有日期时写“{NOT_GIVEN}”，实际写的是“{value.strip()}”。", f"改为 {NOT_GIVEN}。")
+        return NOT_GIVEN
+    return parse_partial_date(value, info)
+
+
+PartialDateOrNotGiven = Annotated[str, BeforeValidator(parse_partial_date_or_not_given),
+                                  WithJsonSchema({"anyOf": [*DATE_JSON, {"const": NOT_GIVEN}]})]
+"""A partial date, or 不详 (the document carries none)."""
 
 TRUE_WORDS = {"true"}
 FALSE_WORDS = {"false"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .case import OrgType
-from .fields import Line, ListOf, Markdown, Record, Ref, Slug, Year
+from .fields import Line, ListOf, Markdown, Record, Ref, Slug, YearOrNotGiven
 from .kind import KindSpec, Pages, SheetHints
 
 SiteKind = Literal[
@@ -25,8 +25,8 @@ class Honour(Record):
     level: HonourLevel | None = None
     """Level of the awarding body."""
 
-    year: Year | None = None
-    """Year awarded, when known."""
+    year: YearOrNotGiven | None = None
+    """Year awarded; 不详 when the source names the honour but not its year."""
 
 
 class Site(Record):

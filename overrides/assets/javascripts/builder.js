@@ -121,17 +121,17 @@
     var actions = root.appendChild(make("p", "hl-builder-actions"));
     var preview = actions.appendChild(make("button", "md-button md-button--primary hl-builder-preview", "排版预览"));
     var print = actions.appendChild(make("button", "md-button hl-builder-print", "打印"));
-    var copy = actions.appendChild(make("button", "md-button hl-builder-copy", "复制 YAML"));
-    var save = actions.appendChild(make("a", "md-button hl-builder-save", "保存 YAML 文件"));
+    var copy = actions.appendChild(make("button", "md-button hl-builder-copy", "复制讲义数据"));
+    var save = actions.appendChild(make("a", "md-button hl-builder-save", "保存讲义数据文件"));
     preview.type = print.type = copy.type = "button";
     var status = actions.appendChild(make("output", "hl-builder-status"));
     status.setAttribute("aria-live", "polite");
     var yamlBox = root.appendChild(make("fieldset", "hl-builder-yaml"));
-    yamlBox.appendChild(make("legend", "", "讲义 YAML（生成 Word 版用）"));
+    yamlBox.appendChild(make("legend", "", "讲义数据（交给站点编辑存入资料库，生成 Word 版）"));
     var text = yamlBox.appendChild(make("textarea", "hl-builder-yaml-text"));
     text.readOnly = true;
     text.rows = 14;
-    text.setAttribute("aria-label", "讲义 YAML");
+    text.setAttribute("aria-label", "讲义数据");
     return {preview: preview, print: print, copy: copy, save: save, status: status, yaml: text, pick: pick};
   }
 
@@ -369,7 +369,7 @@
     });
     ui.copy.addEventListener("click", function () {
       if (!refresh()) return;
-      var done = function () { ui.status.textContent = "YAML 已复制。存为 data/handouts/" + choice(root, data).id + ".yml"; };
+      var done = function () { ui.status.textContent = "讲义数据已复制。交给站点编辑，存为 data/handouts/" + choice(root, data).id + ".yml"; };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(ui.yaml.value).then(done, function () {
           ui.yaml.select();
