@@ -16,7 +16,7 @@ from generator import Settings, check
 from generator.core.schema.fields import NOT_GIVEN
 from generator.site.figures import time_frame
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
