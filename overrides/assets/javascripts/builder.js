@@ -123,6 +123,7 @@
     var print = actions.appendChild(make("button", "md-button hl-builder-print", "打印"));
     var copy = actions.appendChild(make("button", "md-button hl-builder-copy", "复制讲义数据"));
     var save = actions.appendChild(make("a", "md-button hl-builder-save", "保存讲义数据文件"));
+    save.setAttribute("aria-disabled", "true");
     preview.type = print.type = copy.type = "button";
     var status = actions.appendChild(make("output", "hl-builder-status"));
     status.setAttribute("aria-live", "polite");
@@ -322,6 +323,7 @@
       ui.status.textContent = wrong || ("已选 " + chosen.sections.reduce(function (n, s) { return n + s.include.length; }, 0) +
         " 项内容、" + chosen.questions.length + " 道题");
       if (ui.save.href) URL.revokeObjectURL(ui.save.href);
+      ui.save.setAttribute("aria-disabled", wrong ? "true" : "false");
       if (wrong) {
         ui.save.removeAttribute("href");
       } else {
