@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test test-core lint lock check schema bench clean chromium nginx libreoffice pack wheelhouse
+.PHONY: site test test-core lint lock check schema bench clean chromium nginx libreoffice node pack wheelhouse
 
 LOCK   := requirements/all.lock
 
@@ -49,7 +49,13 @@ nginx:
 		echo "installing Debian nginx for the web-server tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
 
-test: lint chromium nginx libreoffice
+# The ES2017 test parses the site's scripts with acorn (vendored under tests/support/) in Debian's node.
+node:
+	@command -v node >/dev/null 2>&1 || { \
+		echo "installing Debian nodejs for the ES2017 test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
+
+test: lint chromium nginx libreoffice node
 	$(BIN)/python -m pytest
 
 # The core's tests alone (load, validate, link, the registry, the embedded data): seconds, no browser.

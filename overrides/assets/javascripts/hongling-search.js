@@ -325,7 +325,6 @@
     li.className = "md-search-result__item";
     var a = document.createElement("a");
     a.className = "md-search-result__link";
-    a.tabIndex = -1;
     var heading = section(row, words);
     a.href = link(heading ? row.url + "#" + heading[0] : row.url, words);
     var article = document.createElement("article");
@@ -418,6 +417,16 @@
     if (toggle.checked) setTimeout(function () { input.focus(); }, 50);
     else input.blur();
   });
+
+  /* Tabbing on past the box and its results closes the search, as Escape does (the dimmed page
+     would otherwise hide where the keyboard went). */
+  var dialog = document.querySelector("[data-hl-search]");
+  if (dialog) {
+    dialog.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (toggle.checked && next && !dialog.contains(next)) toggle.checked = false;
+    });
+  }
 
   function links() {
     return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
