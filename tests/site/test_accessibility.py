@@ -119,3 +119,20 @@ def test_the_size_switch_steps_back_to_standard_and_is_hidden_without_storage(br
     finally:
         session.close()
     assert session.external == [] and session.errors == []
+
+
+def test_paper_stays_black_on_white_at_the_standard_size(visit: Visit):
+    """大字 and 高对比 are for the screen: a page printed in them prints like the standard page."""
+    page = visit.open("handbook/sanhui-yike.html")
+    standard = page.evaluate("getComputedStyle(document.documentElement).fontSize")
+    choose_size(page, "150%")
+    choose_scheme(page, "hl-contrast")
+    page = visit.open("handbook/sanhui-yike.html")
+    page.emulate_media(media="print")
+    printed = page.evaluate("""() => {
+        const s = getComputedStyle(document.querySelector('article'));
+        return [getComputedStyle(document.documentElement).fontSize, s.color, getComputedStyle(document.body).backgroundColor];
+    }""")
+    assert printed[0] == standard
+    assert printed[1] in ("rgb(0, 0, 0)", "rgba(0, 0, 0, 0.87)"), "dark text on paper"
+    assert printed[2] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), "no black page"

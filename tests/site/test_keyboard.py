@@ -61,3 +61,16 @@ def test_keyboard_walkthrough(visit: Visit):
     page.keyboard.press("Enter")
     assert "每月交纳党费" in page.inner_text("#hl-dues-result")
     assert "元" in page.inner_text("#hl-dues-result .hl-dues-amount")
+
+
+def test_a_glossary_mark_shows_and_announces_its_definition_on_keyboard_focus(visit: Visit):
+    page = visit.open("handbook/sanhui-yike.html")
+    tab_to(page, "article a.hl-term")
+    definition = page.evaluate("document.activeElement.dataset.definition")
+    assert definition
+    # Material's tooltip: shown on focus and tied to the link by aria-describedby
+    page.wait_for_function("""() => { const id = document.activeElement.getAttribute('aria-describedby');
+                                      const tip = id && document.getElementById(id);
+                                      return tip && getComputedStyle(tip).opacity === '1'; }""", timeout=5000)
+    tip = page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent")
+    assert definition in tip, "screen readers read the definition as the link's description"
