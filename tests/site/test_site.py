@@ -225,7 +225,7 @@ def test_theme_loads_no_web_font_and_has_a_print_stylesheet(site):
     assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
     assert '<link rel="stylesheet" media="print" href="assets/stylesheets/print.css">' in home
     assert "Microsoft YaHei" in read(site, "assets/stylesheets/hongling.css")
-    assert '<html lang="zh"' in home
+    assert '<html lang="zh-CN"' in home
 
 
 def test_mkdocs_build_strict_passes_on_the_fixture(tmp_path):

@@ -47,6 +47,8 @@
     var box = document.querySelector("[data-hl-size-switch]");
     var button = document.querySelector("[data-hl-size-button]");
     if (!box || !button) return;
+    /* partials/hl-reading.html applied it before the page painted; again here where a policy
+       forbids inline scripts */
     var remembered = stored();
     if (SIZES.indexOf(remembered) >= 0) apply(remembered);
     label(button, current());
