@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     "E-ANSWER-KEY": "答案不是本题的选项字母，或判断题答案不是“正确”“错误”",
     "E-ANSWER-COUNT": "答案个数与题型不符（单选、判断 1 个，多选至少 2 个）",
     "E-FOLDER": "文件不在任何记录类型的文件夹中",
+    "E-WORDS": "常用说法（colloquial）写成了句子，或同一说法写了两次",
     "W-ID-FILE": "编号与文件名不一致",
     "W-STRAY-FILE": "数据文件夹中有不是 .yml 的文件",
     "W-QUOTE": "指标的引文中找不到这个数字",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..problems import Problem
-from .fields import Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
+from .fields import EverydayWords, Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
 from .kind import Held, KindSpec, LinkScope, NestedSpec, Pages
 
 
@@ -95,6 +95,9 @@ class Aspect(Record):
     see_also: ListOf(Ref("aspect")) = ()
     """Closely related aspects."""
 
+    colloquial: EverydayWords = ()
+    """Everyday words a new worker types for this work (入党 for 发展党员); search finds the page by them."""
+
 
 class Category(Record):
     id: Slug
@@ -111,6 +114,9 @@ class Category(Record):
 
     aspects: ListOf(Aspect, min_length=1)
     """The aspects of the category, in order."""
+
+    colloquial: EverydayWords = ()
+    """Everyday words a new worker types for this area of work; search finds the page by them."""
 
 
 def check_numbering(scope: LinkScope, owners: Sequence[Held]) -> None:

@@ -1,14 +1,17 @@
 /*
- * 站内搜索（hongling-search）：the browser side of generator/search.
+ * 站内搜索（hongling-search）：the browser side of generator/search — finding and ranking.
+ * The search box and result list are in hongling-search-ui.js, which uses window.hlSearch.
  *
- * The index is split at build time: search/meta.js (counts and synonyms), search/s/<n>.js
- * (postings of the tokens whose hash falls in shard n) and search/d/<n>.js (title, place and
- * summary of a run of documents). Each file is loaded through a <script> element the first time a
- * query needs it, so that search works over http and from file:// alike, and a query fetches only
- * the few files it touches, whatever the size of the library.
+ * The index is split at build time (see generator/search/index.py): search/meta.js (counts, query
+ * rules, synonyms, answer cards), search/s/<n>.js (postings of the tokens whose hash falls in
+ * shard n), search/d/<n>.js (title, place, headings and passages of a group of documents), and
+ * the pinyin tables search/py.js and search/p/<n>.js. Each file is loaded through a <script>
+ * element the first time a query needs it, so that search works over http and from file://
+ * alike, and a query fetches only the few files it touches, whatever the size of the library.
  *
- * Tokens follow generator/search/tokens.py exactly: pairs of Chinese characters, whole letter and
- * digit words (1+x, 2510), quotation marks dropped, question words (怎么, 如何 …) ignored.
+ * Tokens follow generator/search/tokens.py exactly, and queries generator/search/query.py: pairs
+ * of Chinese characters, whole letter and digit words (1+x, 2510), quotation marks dropped,
+ * question words ignored, intent words (流程, 多少, 多久, 什么是 …) taken out and used to steer.
  */
 (function () {
   "use strict";
@@ -20,18 +23,20 @@
   var QUOTES = /["'“”‘’「」『』〝〞]/g;
   var TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff〇]+|[a-z0-9]+(?:[+\-./·][a-z0-9]+)*/g;
   var PART = /[a-z0-9]{2,}/g;
-  var QUESTION_WORDS = ["为什么", "怎么样", "怎么", "怎样", "如何", "什么", "哪些", "哪个", "哪里", "哪儿", "是否", "多长", "多久", "多少"];
-  var PAGE = 10;
-  var EXACT = 1.5;  /* a document whose whole title is the query ranks above those that mention it */
+  var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff〇]/;
+  var SCALE = 100;        /* stored weights are the saturated BM25F weight × 100 (weights.py) ... */
+  var NAMED = 128;        /* ... plus 128 when the token is in the document's title or aliases */
+  var NAME = 1;           /* a page whose name holds all of the query's words weighs 1 + NAME times more */
+  var HELD = 1;           /* a page whose name the query holds, 1 + HELD × the name's share of the query */
+  var SEAM = 0.1;         /* a pair this much rarer than the pairs beside it spans two words (党费|交) */
+  var SYNONYM = 0.9;      /* the query with another name of its thing put in */
+  var AS_TYPED = 0.8;     /* the query as typed, when a typing slip was corrected */
+  var CUT = 0.12;         /* results scoring under this share of the first are left out */
+  var RARE = 1;           /* a pair of characters in at most this many documents may be a typing slip */
+  var SLIP_GAIN = 10;     /* ... when a pair of the same sound is in this many times more */
 
   function normalise(text) {
     return text.normalize("NFKC").toLowerCase().replace(QUOTES, "");
-  }
-
-  function queryText(query) {
-    var text = normalise(query);
-    QUESTION_WORDS.forEach(function (word) { text = text.split(word).join(" "); });
-    return text;
   }
 
   function runs(text) {
@@ -67,10 +72,9 @@
     return out;
   }
 
-  /** Mirrors tokens.title_key: the query's words run together, after "=". */
-  function titleKey(text) {
-    var words = runs(text).join("");
-    return words ? "=" + words : "";
+  /** Mirrors tokens.name_key: the words run together. */
+  function nameKey(text) {
+    return runs(text).join("");
   }
 
   function fnv1a(token) {
@@ -80,6 +84,20 @@
       value = Math.imul(value, 0x01000193) >>> 0;
     }
     return value >>> 0;
+  }
+
+  /** Mirrors query.parse: question and intent words out, the intents kept. */
+  function parse(meta, query) {
+    var normal = normalise(query), text = normal, found = [];
+    meta.words.forEach(function (entry) {
+      if (text.indexOf(entry[0]) < 0) return;
+      text = text.split(entry[0]).join(" ");
+      if (entry[1] && found.indexOf(entry[1]) < 0) found.push(entry[1]);
+    });
+    if (!runs(text).length) return { text: normal, intents: [] };
+    var order = Object.keys(meta.intents);
+    found.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
+    return { text: text, intents: found };
   }
 
   /* --- loading index files through <script> ------------------------------------------------ */
@@ -107,129 +125,313 @@
   }
 
   window.__hlSearch = {
-    meta: function (meta) { settle("meta.js", meta); },
+    meta: function (meta) {
+      var starts = [], at = 0;
+      meta.groups.forEach(function (size) { starts.push(at); at += size; });
+      meta.starts = starts;
+      settle("meta.js", meta);
+    },
     shard: function (n, postings) { settle("s/" + n + ".js", postings); },
-    docs: function (n, rows) { settle("d/" + n + ".js", rows); }
+    docs: function (n, rows) { settle("d/" + n + ".js", rows); },
+    sounds: function (n, pairs) { settle("p/" + n + ".js", pairs); },
+    pinyin: function (table) {
+      var readings = Object.create(null);
+      Object.keys(table).forEach(function (reading) {
+        var chars = table[reading];
+        for (var i = 0; i < chars.length; i++) (readings[chars[i]] = readings[chars[i]] || []).push(reading);
+      });
+      settle("py.js", readings);
+    }
   };
+
+  /** The postings of ``tokens``: {token: [df, postings]}, loading the shards not loaded yet. */
+  function postings(meta, tokens) {
+    var numbers = [];
+    tokens.forEach(function (token) {
+      var n = fnv1a(token) % meta.shards;
+      if (numbers.indexOf(n) < 0) numbers.push(n);
+    });
+    return Promise.all(numbers.map(function (n) { return load("s/" + n + ".js"); })).then(function (shards) {
+      var found = Object.create(null);
+      tokens.forEach(function (token) {
+        var entry = shards[numbers.indexOf(fnv1a(token) % meta.shards)][token];
+        if (entry) found[token] = entry;
+      });
+      return found;
+    });
+  }
+
+  /* --- typing slips: pairs nobody wrote, put right by their sound --------------------------- */
+
+  /** ``text`` with each pair of characters that (almost) no page holds replaced by the commonest
+   * pair of the same sound, where the characters changed are not needed by a pair that is fine:
+   * 党废 → 党费, 三会一刻 → 三会一课. Resolves to null when nothing needs or can be put right. */
+  function correct(meta, text, found) {
+    var df = function (pair) { return found[pair] ? found[pair][0] : 0; };
+    var suspects = [];
+    queryRuns(text).forEach(function (run) {
+      if (run.length < 2 || !HAN.test(run)) return;
+      for (var i = 0; i + 1 < run.length; i++) {
+        if (df(run.slice(i, i + 2)) <= RARE) suspects.push({ run: run, at: i });
+      }
+    });
+    if (!suspects.length) return Promise.resolve(null);
+    return load("py.js").then(function (readings) {
+      var keys = Object.create(null);
+      suspects.forEach(function (s) { s.keys = spellings(readings, s.run.slice(s.at, s.at + 2)); s.keys.forEach(function (k) { keys[k] = true; }); });
+      var names = Object.keys(keys);
+      var numbers = [];
+      names.forEach(function (k) { var n = fnv1a(k) % meta.sounds; if (numbers.indexOf(n) < 0) numbers.push(n); });
+      return Promise.all(numbers.map(function (n) { return load("p/" + n + ".js"); })).then(function (shards) {
+        var sounds = function (key) { return shards[numbers.indexOf(fnv1a(key) % meta.sounds)][key] || []; };
+        var fixed = Object.create(null), changes = [];
+        suspects.forEach(function (s) {
+          var chars = (fixed[s.run] || s.run).split(""), i = s.at;
+          var pair = chars[i] + chars[i + 1];
+          if (pair !== s.run.slice(i, i + 2)) return;  /* already changed by the fix of its neighbour */
+          var free = [i === 0 || df(s.run.slice(i - 1, i + 1)) <= RARE,
+                      i + 2 === chars.length || df(s.run.slice(i + 1, i + 3)) <= RARE];
+          var best = null, need = Math.max(2, SLIP_GAIN * df(pair));
+          s.keys.forEach(function (key) {
+            var list = sounds(key);
+            for (var j = 0; j < list.length; j += 2) {
+              var other = list[j], count = list[j + 1];
+              if (other === pair || count < need || (!free[0] && other[0] !== pair[0]) || (!free[1] && other[1] !== pair[1])) continue;
+              if (!best || count > best.count) best = { pair: other, count: count };
+            }
+          });
+          if (!best) return;
+          chars[i] = best.pair[0];
+          chars[i + 1] = best.pair[1];
+          fixed[s.run] = chars.join("");
+        });
+        Object.keys(fixed).forEach(function (run) { changes.push([run, fixed[run]]); });
+        if (!changes.length) return null;
+        var out = text;
+        changes.forEach(function (c) { out = out.split(c[0]).join(c[1]); });
+        return { text: out, changes: changes };
+      });
+    });
+  }
+
+  /** Toneless spellings of a pair, every reading of each character (at most 3 × 3). */
+  function spellings(readings, pair) {
+    var out = [];
+    (readings[pair[0]] || []).forEach(function (a) {
+      (readings[pair[1]] || []).forEach(function (b) { out.push(a + " " + b); });
+    });
+    return out;
+  }
 
   /* --- ranking ----------------------------------------------------------------------------- */
 
-  /** The query, and the query with a glossary term put for its alias or an alias for its term. */
-  function variants(meta, text) {
-    var out = [{ text: text, factor: 1 }];
+  /** The query, and the query with a name put for another name of its thing: a glossary term for
+   * its alias and back, a title for a reader's everyday word (入党 → 发展党员). */
+  function variants(meta, text, factor) {
+    var out = [{ text: text, factor: factor }];
     function add(word, other) {
       if (text.indexOf(word) >= 0 && text.indexOf(other) < 0 && out.length < 6) {
-        out.push({ text: text.split(word).join(" " + other + " "), factor: 0.9, synonym: other });
+        out.push({ text: text.split(word).join(" " + other + " "), factor: factor * SYNONYM, synonym: other });
       }
     }
     meta.synonyms.forEach(function (group) {
       var term = group[0];
       group.slice(1).forEach(function (alias) { add(term, alias); add(alias, term); });
     });
+    meta.everyday.forEach(function (pair) { add(pair[0], pair[1]); });
     return out;
   }
 
-  function score(meta, shards, variant, scores) {
-    var tokens = distinctTokens(variant.text);
+  /** The distinct tokens of ``text`` that the index holds, without the pairs that span the seam
+   * between two words: a pair far rarer than the pairs beside it (费交 in 党费交, beside 党费)
+   * is found only where the two words happen to meet, and would outweigh both. */
+  function keptTokens(text, found) {
+    var seen = Object.create(null), out = [];
+    var df = function (token) { return found[token] ? found[token][0] : 0; };
+    queryRuns(text).forEach(function (run) {
+      var tokens = runTokens(run);
+      tokens.forEach(function (token, i) {
+        if (seen[token] || !df(token)) return;
+        var beside = [tokens[i - 1], tokens[i + 1]].filter(function (t) { return t && HAN.test(run) && df(t); });
+        if (beside.length && df(token) < SEAM * Math.min.apply(null, beside.map(df))) return;
+        seen[token] = true;
+        out.push(token);
+      });
+    });
+    return out;
+  }
+
+  function score(meta, found, variant, scores, idf) {
+    var tokens = keptTokens(variant.text, found);
     var known = [];
     var total = 0;
     tokens.forEach(function (token) {
-      var entry = shards[fnv1a(token) % meta.shards][token];
+      var entry = found[token];
       if (!entry) return;
-      var idf = Math.log(1 + meta.docs / entry[0]);
-      known.push({ idf: idf, postings: entry[1] });
-      total += idf;
+      var weight = Math.log(1 + meta.docs / entry[0]);
+      idf[token] = weight;
+      known.push({ idf: weight, postings: entry[1] });
+      total += weight;
     });
     if (!known.length) return;
-    var exact = Object.create(null);
-    var key = titleKey(variant.text);
-    var keyed = key && shards[fnv1a(key) % meta.shards][key];
-    if (keyed) {
-      for (var i = 0, at = 0; i < keyed[1].length; i += 2) { at += keyed[1][i]; exact[at] = true; }
-    }
-    var sum = Object.create(null), covered = Object.create(null);
+    var held = heldNames(found, variant);
+    var sum = Object.create(null), covered = Object.create(null), named = Object.create(null);
     known.forEach(function (token) {
-      var postings = token.postings, doc = 0;
-      for (var i = 0; i < postings.length; i += 2) {
-        doc += postings[i];
-        sum[doc] = (sum[doc] || 0) + token.idf * Math.sqrt(postings[i + 1]);
+      var list = token.postings, doc = 0;
+      for (var i = 0; i < list.length; i += 2) {
+        doc += list[i];
+        var weight = list[i + 1];
+        if (weight >= NAMED) { weight -= NAMED; named[doc] = (named[doc] || 0) + token.idf; }
+        sum[doc] = (sum[doc] || 0) + token.idf * weight / SCALE;
         covered[doc] = (covered[doc] || 0) + token.idf;
       }
     });
     for (var doc in sum) {
-      var coverage = covered[doc] / total;
-      var value = sum[doc] / total * coverage * coverage * variant.factor * (exact[doc] ? EXACT : 1);
+      var coverage = covered[doc] / total, naming = (named[doc] || 0) / total;
+      var value = sum[doc] / total * coverage * coverage * variant.factor *
+                  (1 + NAME * naming * naming + HELD * (held[doc] || 0));
       var previous = scores[doc];
-      var complete = coverage > 0.999 || Boolean(previous && previous.complete);
-      if (!previous || previous.score < value) scores[doc] = { doc: +doc, score: value, complete: complete };
-      else previous.complete = complete;
+      if (!previous || previous.score < value) scores[doc] = { doc: +doc, score: value };
     }
   }
 
+  /** Documents whose name (title or alias) the query holds → the name's share of what was typed:
+   * 组织生活会一年开几次 holds 组织生活会, half of it. Names are filed under their first token. */
+  function heldNames(found, variant) {
+    var words = nameKey(variant.text), held = Object.create(null);
+    distinctTokens(variant.text).forEach(function (token) {
+      var entry = found[token];
+      if (!entry || !entry[2]) return;
+      entry[2].forEach(function (name) {
+        if (words.indexOf(name[0]) < 0) return;
+        var share = Math.min(1, name[0].length / variant.typed);
+        name[1].forEach(function (doc) { held[doc] = Math.max(held[doc] || 0, share); });
+      });
+    });
+    return held;
+  }
+
+  /** The documents of a posting list, as a set. */
+  function members(entry) {
+    var set = Object.create(null);
+    if (!entry) return set;
+    for (var i = 0, at = 0; i < entry[1].length; i += 2) { at += entry[1][i]; set[at] = true; }
+    return set;
+  }
+
+  function needed(list) {
+    var tokens = [];
+    list.forEach(function (variant) {
+      distinctTokens(variant.text).forEach(function (token) {
+        if (token && tokens.indexOf(token) < 0) tokens.push(token);
+      });
+    });
+    return tokens;
+  }
+
   /**
-   * Ranked results of ``query``: [{doc, score, complete}], best first, and the words to highlight.
+   * Ranked results of ``query``: {ranked: [{doc, score}], words to highlight, the query's intents,
+   * the corrected query if a typing slip was put right, the weight of each token}.
    */
   function rank(query) {
-    var text = queryText(query);
     return load("meta.js").then(function (meta) {
-      var all = variants(meta, text);
-      var needed = Object.create(null);
-      all.forEach(function (variant) {
-        distinctTokens(variant.text).concat([titleKey(variant.text)]).forEach(function (token) {
-          if (token) needed[fnv1a(token) % meta.shards] = true;
+      var parsed = parse(meta, query);
+      var first = [{ text: parsed.text, factor: 1 }];
+      return postings(meta, needed(first)).then(function (found) {
+        return correct(meta, parsed.text, found).then(function (fix) {
+          var all = fix ? variants(meta, fix.text, 1).concat(variants(meta, parsed.text, AS_TYPED))
+                        : variants(meta, parsed.text, 1);
+          var typed = Math.max(1, nameKey(normalise(query)).length);
+          all.forEach(function (variant) { variant.typed = typed; });
+          var tokens = needed(all).concat(parsed.intents.map(function (name) { return "#" + name; }));
+          return postings(meta, tokens).then(function (found) {
+            var scores = Object.create(null), idf = Object.create(null);
+            all.forEach(function (variant) { score(meta, found, variant, scores, idf); });
+            parsed.intents.forEach(function (name) {
+              var having = members(found["#" + name]), boost = meta.intents[name][0];
+              for (var doc in scores) if (having[doc]) scores[doc].score *= boost;
+            });
+            var ranked = Object.keys(scores).map(function (doc) { return scores[doc]; });
+            ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+            if (ranked.length) {
+              var floor = ranked[0].score * CUT;
+              ranked = ranked.filter(function (r) { return r.score >= floor; });
+            }
+            var words = queryRuns(fix ? fix.text : parsed.text);
+            all.forEach(function (v) { if (v.synonym && words.indexOf(v.synonym) < 0) words.push(v.synonym); });
+            var shown = fix ? fix.changes.reduce(function (q, c) { return q.split(c[0]).join(c[1]); }, normalise(query)) : null;
+            return { meta: meta, ranked: ranked, words: words, intents: parsed.intents, corrected: shown,
+                     idf: idf, text: fix ? fix.text : parsed.text };
+          });
         });
       });
-      var numbers = Object.keys(needed);
-      return Promise.all(numbers.map(function (n) { return load("s/" + n + ".js"); })).then(function (loaded) {
-        var shards = {};
-        numbers.forEach(function (n, i) { shards[n] = loaded[i]; });
-        var scores = Object.create(null);
-        all.forEach(function (variant) { score(meta, shards, variant, scores); });
-        var ranked = Object.keys(scores).map(function (doc) { return scores[doc]; });
-        ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-        var words = queryRuns(text).concat(all.slice(1).map(function (v) { return v.synonym; }));
-        return { meta: meta, ranked: ranked, words: words };
-      });
     });
   }
 
+  function group(meta, doc) {
+    var low = 0, high = meta.starts.length - 1;
+    while (low < high) {
+      var mid = (low + high + 1) >> 1;
+      if (meta.starts[mid] <= doc) low = mid; else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** What the result list shows of ``docs``: [{url, title, crumb, label, headings, passages}]. */
   function details(meta, docs) {
-    var chunks = Object.create(null);
-    docs.forEach(function (doc) { chunks[Math.floor(doc / meta.chunk)] = true; });
-    var numbers = Object.keys(chunks);
-    return Promise.all(numbers.map(function (n) { return load("d/" + n + ".js"); })).then(function (rows) {
-      var byChunk = {};
-      numbers.forEach(function (n, i) { byChunk[n] = rows[i]; });
+    var numbers = [];
+    docs.forEach(function (doc) { var n = group(meta, doc); if (numbers.indexOf(n) < 0) numbers.push(n); });
+    return Promise.all(numbers.map(function (n) { return load("d/" + n + ".js"); })).then(function (groups) {
       return docs.map(function (doc) {
-        var row = byChunk[Math.floor(doc / meta.chunk)][doc % meta.chunk];
-        return { url: row[0], title: row[1], crumb: row[2], summary: row[3], headings: row[4] || [] };
+        var n = group(meta, doc);
+        var row = groups[numbers.indexOf(n)][doc - meta.starts[n]];
+        var passages = [];
+        for (var i = 0; i < row[5].length; i += 2) passages.push({ heading: row[5][i], text: row[5][i + 1] });
+        return { doc: doc, url: row[0], title: row[1], crumb: row[2], label: meta.labels[row[3]],
+                 headings: row[4], passages: passages };
       });
     });
   }
 
-  /** The first ``limit`` results of ``query`` with their details: the API tests and benchmarks use. */
-  function search(query, limit) {
-    return rank(query).then(function (found) {
-      var top = found.ranked.slice(0, limit || PAGE);
-      return details(found.meta, top.map(function (r) { return r.doc; })).then(function (rows) {
-        return rows.map(function (row, i) { row.score = top[i].score; return row; });
-      });
+  /* --- the passage that matched ------------------------------------------------------------ */
+
+  var LEAD = 15;        /* characters a passage needs to stand for its page when nothing matched */
+  var SNIPPET = 110;    /* characters shown of a long passage, around its first matching word */
+
+  /** The passage of ``row`` that best matches the query: most of its weight, under a heading of
+   * the query's intent or one that names its words; the page's first real paragraph if none does. */
+  function passage(row, found) {
+    var meta = found.meta, best = null, most = 0;
+    var steer = [];
+    found.intents.forEach(function (name) { steer = steer.concat(meta.intents[name][1]); });
+    row.passages.forEach(function (p) {
+      var text = normalise(p.text), value = 0;
+      Object.keys(found.idf).forEach(function (token) { if (text.indexOf(token) >= 0) value += found.idf[token]; });
+      if (!value) return;
+      var heading = p.heading >= 0 && row.headings[p.heading] ? normalise(row.headings[p.heading][1]) : "";
+      if (heading && steer.some(function (word) { return heading.indexOf(word) >= 0; })) value *= 1.5;
+      if (heading && found.words.some(function (word) { return heading.indexOf(word) >= 0; })) value *= 1.3;
+      if (value > most) { best = p; most = value; }
     });
+    if (!best) {
+      best = row.passages.filter(function (p) { return p.text.length >= LEAD; })[0] || row.passages[0] || null;
+    }
+    return best;
   }
 
-  /** The indexing rules, exposed so that tests can hold them to generator/search/tokens.py. */
-  function indexTokens(text) {
-    var out = [];
-    runs(normalise(text)).forEach(function (run) { out = out.concat(runTokens(run)); });
-    return out;
+  /** ``text`` cut to about SNIPPET characters around the first place ``regexp`` matches. */
+  function excerpt(text, regexp) {
+    if (text.length <= SNIPPET) return text;
+    var at = 0;
+    if (regexp) {
+      regexp.lastIndex = 0;
+      var match = regexp.exec(text);
+      if (match) at = Math.max(0, match.index - 30);
+    }
+    var end = Math.min(text.length, at + SNIPPET);
+    at = Math.max(0, end - SNIPPET);
+    return (at > 0 ? "…" : "") + text.slice(at, end) + (end < text.length ? "…" : "");
   }
-
-  window.hlSearch = {
-    search: search,
-    rules: { tokens: indexTokens, queryText: queryText, titleKey: function (t) { return titleKey(normalise(t)); }, hash: fnv1a }
-  };
-
-  /* --- highlighting ------------------------------------------------------------------------ */
 
   function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -247,210 +449,48 @@
     return new RegExp(parts.join("|"), "gi");
   }
 
-  function appendMarked(parent, text, regexp) {
-    var last = 0;
-    if (regexp) {
-      text.replace(regexp, function (match, offset) {
-        if (offset > last) parent.appendChild(document.createTextNode(text.slice(last, offset)));
-        var mark = document.createElement("mark");
-        mark.textContent = match;
-        parent.appendChild(mark);
-        last = offset + match.length;
-        return match;
-      });
-    }
-    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
-  }
-
-  function markPage(words) {
-    var regexp = pattern(words);
-    var content = document.querySelector(".md-content article");
-    if (!regexp || !content) return;
-    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (node) {
-        var parent = node.parentNode;
-        if (/^(SCRIPT|STYLE|MARK)$/.test(parent.nodeName) || parent.closest(".headerlink")) return NodeFilter.FILTER_REJECT;
-        regexp.lastIndex = 0;
-        return regexp.test(node.nodeValue) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
-      }
-    });
-    var nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    nodes.forEach(function (node) {
-      var fragment = document.createDocumentFragment();
-      regexp.lastIndex = 0;
-      appendMarked(fragment, node.nodeValue, regexp);
-      node.parentNode.replaceChild(fragment, node);
-    });
-  }
-
-  var highlight = new URLSearchParams(location.search).get("h");
-  if (highlight) markPage(highlight.split(/\s+/));
-
-  /* --- the search box ---------------------------------------------------------------------- */
-
-  var toggle = document.getElementById("__search");
-  var input = document.querySelector("[data-hl-search-query]");
-  var form = document.querySelector("[data-hl-search-form]");
-  var output = document.querySelector("[data-hl-search-result]");
-  if (!toggle || !input || !form || !output) return;
-  var meta = output.querySelector(".md-search-result__meta");
-  var list = output.querySelector(".md-search-result__list");
-  var hint = meta.textContent;
-  var current = 0;
-  var shown = null;
-
-  /** The heading of a result page that names most of the query, to open the page there; none
-   * when the page's title already names all of it. */
-  function section(row, words) {
+  /** A result as the list shows it: where it opens, the section, the snippet. */
+  function present(row, found) {
+    var best = passage(row, found);
+    var heading = best && best.heading >= 0 ? row.headings[best.heading] : null;
     var title = normalise(row.title);
-    if (row.url.indexOf("#") >= 0 || words.every(function (word) { return title.indexOf(word) >= 0; })) return null;
-    var best = null, most = 0;
-    row.headings.forEach(function (heading) {
-      var text = normalise(heading[1]), found = 0;
-      words.forEach(function (word) { if (word && text.indexOf(word) >= 0) found += word.length; });
-      if (found > most) { best = heading; most = found; }
-    });
-    return best;
+    var named = found.words.every(function (word) { return title.indexOf(word) >= 0; });
+    var open = row.url.indexOf("#") < 0 && heading && (!named || found.intents.length) ? heading : null;
+    return { url: open ? row.url + "#" + open[0] : row.url, page: row.url, title: row.title, crumb: row.crumb,
+             label: row.label, section: open ? open[1] : "", snippet: best ? excerpt(best.text, pattern(found.words)) : "" };
   }
 
-  function link(url, words) {
-    var target = new URL(url, root);
-    if (words.length) target.search = "?h=" + encodeURIComponent(words.join(" "));
-    return target.href;
-  }
-
-  function item(row, words, regexp) {
-    var li = document.createElement("li");
-    li.className = "md-search-result__item";
-    var a = document.createElement("a");
-    a.className = "md-search-result__link";
-    a.tabIndex = -1;
-    var heading = section(row, words);
-    a.href = link(heading ? row.url + "#" + heading[0] : row.url, words);
-    var article = document.createElement("article");
-    article.className = "md-search-result__article md-typeset";
-    var icon = document.createElement("div");
-    icon.className = "md-search-result__icon md-icon";
-    var title = document.createElement(row.url.indexOf("#") < 0 ? "h1" : "h2");
-    appendMarked(title, row.title, regexp);
-    article.appendChild(icon);
-    article.appendChild(title);
-    if (row.crumb) {
-      var crumb = document.createElement("p");
-      crumb.className = "hl-search-crumb";
-      crumb.textContent = row.crumb;
-      article.appendChild(crumb);
-    }
-    if (heading) {
-      var part = document.createElement("p");
-      part.className = "hl-search-section";
-      part.appendChild(document.createTextNode("本页小节："));
-      appendMarked(part, heading[1], regexp);
-      article.appendChild(part);
-    }
-    if (row.summary) {
-      var summary = document.createElement("p");
-      appendMarked(summary, row.summary, regexp);
-      article.appendChild(summary);
-    }
-    a.appendChild(article);
-    li.appendChild(a);
-    return li;
-  }
-
-  function showMore() {
-    var start = list.children.length;
-    var slice = shown.ranked.slice(start, start + PAGE);
-    var run = current;
-    return details(shown.meta, slice.map(function (r) { return r.doc; })).then(function (rows) {
-      if (run !== current) return;
-      var regexp = pattern(shown.words);
-      rows.forEach(function (row) { list.appendChild(item(row, shown.words, regexp)); });
-      var more = output.querySelector(".hl-search-more");
-      if (more) more.remove();
-      if (list.children.length < shown.ranked.length) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "md-button hl-search-more";
-        button.textContent = "显示更多结果";
-        button.addEventListener("click", function () { showMore(); });
-        output.appendChild(button);
-      }
+  /** The first ``limit`` results of ``query`` as the list shows them: the API tests and benchmarks use. */
+  function search(query, limit) {
+    return rank(query).then(function (found) {
+      var top = found.ranked.slice(0, limit || 10);
+      return details(found.meta, top.map(function (r) { return r.doc; })).then(function (rows) {
+        return rows.map(function (row, i) { var out = present(row, found); out.score = top[i].score; return out; });
+      });
     });
   }
 
-  function clear(text) {
-    shown = null;
-    list.textContent = "";
-    var more = output.querySelector(".hl-search-more");
-    if (more) more.remove();
-    meta.textContent = text;
+  /** The indexing rules, exposed so that tests can hold them to generator/search. */
+  function indexTokens(text) {
+    var out = [];
+    runs(normalise(text)).forEach(function (run) { out = out.concat(runTokens(run)); });
+    return out;
   }
 
-  function run() {
-    var query = input.value.trim();
-    var mine = ++current;
-    if (!query) { clear(hint); return; }
-    rank(query).then(function (found) {
-      if (mine !== current) return;
-      clear("");
-      if (!found.ranked.length) { meta.textContent = "没有找到符合条件的结果"; return; }
-      var complete = found.ranked.filter(function (r) { return r.complete; }).length;
-      meta.textContent = complete
-        ? "找到 " + complete + " 个符合条件的结果"
-        : "没有完全符合的结果，以下 " + found.ranked.length + " 个结果包含部分词语";
-      shown = found;
-      return showMore();
-    }).catch(function (error) {
-      if (mine === current) clear(error.message);
-    });
-  }
-
-  var composing = false;
-  input.addEventListener("compositionstart", function () { composing = true; });
-  input.addEventListener("compositionend", function () { composing = false; run(); });
-  input.addEventListener("input", function () { if (!composing) run(); });
-  input.addEventListener("focus", function () { if (!toggle.checked) { toggle.checked = true; } });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () { setTimeout(function () { clear(hint); input.focus(); }, 0); });
-  toggle.addEventListener("change", function () {
-    if (toggle.checked) setTimeout(function () { input.focus(); }, 50);
-    else input.blur();
-  });
-
-  function links() {
-    return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
-  }
-
-  document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    var target = event.target;
-    var typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (!toggle.checked) {
-      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
-        event.preventDefault();
-        toggle.checked = true;
-        input.focus();
-      }
-      return;
+  window.hlSearch = {
+    root: root,
+    search: search,
+    rank: rank,
+    details: details,
+    present: present,
+    pattern: pattern,
+    normalise: normalise,
+    meta: function () { return load("meta.js"); },
+    rules: {
+      tokens: indexTokens,
+      parse: function (query) { return load("meta.js").then(function (meta) { return parse(meta, query); }); },
+      nameKey: function (t) { return nameKey(normalise(t)); },
+      hash: fnv1a
     }
-    var all = links();
-    var at = all.indexOf(document.activeElement);
-    if (event.key === "Escape") {
-      toggle.checked = false;
-      input.blur();
-    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      if (!all.length) return;
-      event.preventDefault();
-      var next = event.key === "ArrowDown" ? at + 1 : (at < 0 ? all.length - 1 : at - 1);
-      if (next < 0 || next >= all.length) input.focus();
-      else all[next].focus();
-    } else if (event.key === "Enter" && target === input && all.length) {
-      event.preventDefault();
-      all[0].click();
-    } else if (target !== input && at >= 0 && event.key.length === 1 && !event.isComposing) {
-      input.focus();
-    }
-  });
+  };
 })();
