@@ -11,8 +11,9 @@ Files (under ``search/`` in the site):
                 group starts, page-kind labels, query rules, synonyms, answer cards;
 - ``s/<n>.js``  ``__hlSearch.shard(n, {token: [df, [doc, weight, doc, weight, …]]})`` with
                 document numbers delta-encoded; tokens go to shard ``fnv1a(token) % shards``;
-- ``d/<n>.js``  ``__hlSearch.docs(n, [[url, title, crumb, label, headings, passages], …])``: what a
-                result shows, its passages as ``[heading number, text, …]`` for the snippet;
+- ``d/<n>.js``  ``__hlSearch.docs(n, [[url, title, crumb, label, headings, passages, lead], …])``:
+                what a result shows, its passages as ``[heading number, text, …]`` for the
+                snippet, and which of them stands for the page when none matches;
 - ``py.js``, ``p/<n>.js``: the pinyin tables of :mod:`homophones`, for the pairs of characters
                 in the index's names (titles, aliases, headings): the words a reader looks for,
                 where the pairs of running text also hold the seams between words (一次|支部).
@@ -164,13 +165,17 @@ class SearchIndex:
         for doc, passages in zip(self.docs, kept, strict=True):
             text: list[object] = []
             length = 0
+            lead = doc.passages[doc.lead] if doc.lead >= 0 else None
             for heading, passage in passages:
                 if length >= MAX_TEXT:
                     break
+                if (heading, passage) == lead:
+                    lead = len(text) // 2
                 text += (heading, passage)
                 length += len(passage)
             row = [doc.url, doc.title, doc.crumb, labels.index(doc.label),
-                   [[anchor, heading[:HEADING_CHARS]] for anchor, heading in doc.headings[:MAX_HEADINGS]], text]
+                   [[anchor, heading[:HEADING_CHARS]] for anchor, heading in doc.headings[:MAX_HEADINGS]], text,
+                   lead if isinstance(lead, int) else -1]
             row_size = len(dump(row).encode("utf-8"))
             if size + row_size > GROUP_BYTES and (not grouped or grouped[-1]):
                 grouped.append([])

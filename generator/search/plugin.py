@@ -102,9 +102,9 @@ class HonglingSearchPlugin(BasePlugin[SearchConfig]):
             return html
         for group in synonyms:
             self.index.add_synonyms(group)
-        where = crumb(page)
-        for doc in documents(page.file.url, page.title or "", where, html, split):
-            found = self.records.find(doc.url, where.split(" › ", 1)[0])
+        place = crumb(page)
+        for doc in documents(page.file.url, page.title or "", place, html, split):
+            found = self.records.find(doc.url)
             doc.kind, doc.label, doc.aliases = found.kind, found.label, list(found.names)
             doc.boost = boost if found.kind else boost * NO_RECORD
             self.index.add_synonyms([doc.title, *found.aliases])

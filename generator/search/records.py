@@ -52,12 +52,12 @@ class Records:
         entry = self.kb.get(key)
         return entry if entry is not None and entry.kind in self.kinds.get(where, ()) else None
 
-    def find(self, url: str, section: str) -> Found:
-        """Kind, label and other names of the page at ``url``; ``section`` labels pages that show no
-        record (a kind's index page is labelled with its section)."""
+    def find(self, url: str) -> Found:
+        """Kind, label and other names of the page at ``url``. A kind's index page is labelled with
+        the kind's section (案例库); other pages that show no record have no label."""
         entry = self.entry(url)
         if entry is None:
-            return Found("", self.sections.get(url, section))
+            return Found("", self.sections.get(url, ""))
         record = entry.record
         return Found(entry.kind, kind_label(entry.kind), tuple(getattr(record, "aliases", ())),
                      tuple(getattr(record, "colloquial", ())))

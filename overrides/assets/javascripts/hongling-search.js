@@ -27,6 +27,7 @@
   var SCALE = 100;        /* stored weights are the saturated BM25F weight × 100 (weights.py) ... */
   var NAMED = 128;        /* ... plus 128 when the token is in the document's title or aliases */
   var NAME = 1;           /* a page whose name holds all of the query's words weighs 1 + NAME times more */
+  var WORDING = 0.3;      /* weight of a query word that names nothing in the library (谁来, 准备 …) */
   var HELD = 1;           /* a page whose name the query holds, 1 + HELD × the name's share of the query */
   var SEAM = 0.1;         /* a pair this much rarer than the pairs beside it spans two words (党费|交) */
   var SYNONYM = 0.9;      /* the query with another name of its thing put in */
@@ -243,22 +244,44 @@
   }
 
   /** The distinct tokens of ``text`` that the index holds, without the pairs that span the seam
-   * between two words: a pair far rarer than the pairs beside it (费交 in 党费交, beside 党费)
-   * is found only where the two words happen to meet, and would outweigh both. */
+   * between two words. A seam is where a name the index knows (a title or alias) begins or ends
+   * in the query (组织生活会|一年: 会一 is no word here), or a pair far rarer than the pairs beside
+   * it (党费|交: 费交 is found only where the two words happen to meet, and would outweigh both). */
   function keptTokens(text, found) {
     var seen = Object.create(null), out = [];
     var df = function (token) { return found[token] ? found[token][0] : 0; };
     queryRuns(text).forEach(function (run) {
-      var tokens = runTokens(run);
+      var tokens = runTokens(run), han = HAN.test(run), seams = han ? nameSeams(run, found) : {};
       tokens.forEach(function (token, i) {
-        if (seen[token] || !df(token)) return;
-        var beside = [tokens[i - 1], tokens[i + 1]].filter(function (t) { return t && HAN.test(run) && df(t); });
+        if (seen[token] || !df(token) || seams[i + 1]) return;
+        var beside = han ? [tokens[i - 1], tokens[i + 1]].filter(function (t) { return t && df(t); }) : [];
         if (beside.length && df(token) < SEAM * Math.min.apply(null, beside.map(df))) return;
         seen[token] = true;
         out.push(token);
       });
     });
     return out;
+  }
+
+  /** Positions in a run of Chinese characters where a known name begins or ends, the longest
+   * names taken first: {position: true}. */
+  function nameSeams(run, found) {
+    var spans = [];
+    for (var i = 0; i + 1 < run.length; i++) {
+      var entry = found[run.slice(i, i + 2)];
+      (entry && entry[2] || []).forEach(function (name) {
+        if (name[0].length > 2 && run.substr(i, name[0].length) === name[0]) spans.push([i, i + name[0].length]);
+      });
+    }
+    spans.sort(function (a, b) { return (b[1] - b[0]) - (a[1] - a[0]) || a[0] - b[0]; });
+    var taken = [], seams = Object.create(null);
+    spans.forEach(function (span) {
+      if (taken.some(function (t) { return span[0] < t[1] && t[0] < span[1]; })) return;
+      taken.push(span);
+      if (span[0] > 0) seams[span[0]] = true;
+      if (span[1] < run.length) seams[span[1]] = true;
+    });
+    return seams;
   }
 
   function score(meta, found, variant, scores, idf) {
@@ -268,7 +291,7 @@
     tokens.forEach(function (token) {
       var entry = found[token];
       if (!entry) return;
-      var weight = Math.log(1 + meta.docs / entry[0]);
+      var weight = Math.log(1 + meta.docs / entry[0]) * (names(entry) ? 1 : WORDING);
       idf[token] = weight;
       known.push({ idf: weight, postings: entry[1] });
       total += weight;
@@ -288,17 +311,17 @@
     });
     for (var doc in sum) {
       var coverage = covered[doc] / total, naming = (named[doc] || 0) / total;
-      var value = sum[doc] / total * coverage * coverage * variant.factor *
+      var value = sum[doc] / total * coverage * variant.factor *
                   (1 + NAME * naming * naming + HELD * (held[doc] || 0));
       var previous = scores[doc];
-      if (!previous || previous.score < value) scores[doc] = { doc: +doc, score: value };
+      if (!previous || previous.score < value) scores[doc] = { doc: +doc, score: value, why: [sum[doc] / total, coverage, naming, held[doc] || 0, variant.factor] };
     }
   }
 
   /** Documents whose name (title or alias) the query holds → the name's share of what was typed:
    * 组织生活会一年开几次 holds 组织生活会, half of it. Names are filed under their first token. */
   function heldNames(found, variant) {
-    var words = nameKey(variant.text), held = Object.create(null);
+    var words = variant.words || nameKey(variant.text), held = Object.create(null);
     distinctTokens(variant.text).forEach(function (token) {
       var entry = found[token];
       if (!entry || !entry[2]) return;
@@ -309,6 +332,17 @@
       });
     });
     return held;
+  }
+
+  /** Whether a token is in the name (title or aliases) of any document: a word of the library's
+   * subjects, not of the question's wording. A library is about its own words, so they are common
+   * in it and weigh little by rarity alone (党费 is on most handbook pages, 谁来 on two). */
+  function names(entry) {
+    if (entry.named === undefined) {
+      entry.named = false;
+      for (var i = 1; i < entry[1].length; i += 2) if (entry[1][i] >= NAMED) { entry.named = true; break; }
+    }
+    return entry.named;
   }
 
   /** The documents of a posting list, as a set. */
@@ -336,13 +370,17 @@
   function rank(query) {
     return load("meta.js").then(function (meta) {
       var parsed = parse(meta, query);
-      var first = [{ text: parsed.text, factor: 1 }];
-      return postings(meta, needed(first)).then(function (found) {
+      return postings(meta, needed([parsed])).then(function (found) {
         return correct(meta, parsed.text, found).then(function (fix) {
-          var all = fix ? variants(meta, fix.text, 1).concat(variants(meta, parsed.text, AS_TYPED))
-                        : variants(meta, parsed.text, 1);
-          var typed = Math.max(1, nameKey(normalise(query)).length);
-          all.forEach(function (variant) { variant.typed = typed; });
+          var typed = normalise(query), text = parsed.text;
+          if (fix) {
+            fix.changes.forEach(function (c) { typed = typed.split(c[0]).join(c[1]); });
+            text = fix.text;
+          }
+          var all = variants(meta, text, 1).concat(fix ? variants(meta, parsed.text, AS_TYPED) : []);
+          var words = nameKey(typed);
+          all.forEach(function (variant) { variant.typed = Math.max(1, words.length); });
+          all[0].words = words;  /* a name may hold the question's words (入党流程) */
           var tokens = needed(all).concat(parsed.intents.map(function (name) { return "#" + name; }));
           return postings(meta, tokens).then(function (found) {
             var scores = Object.create(null), idf = Object.create(null);
@@ -357,11 +395,10 @@
               var floor = ranked[0].score * CUT;
               ranked = ranked.filter(function (r) { return r.score >= floor; });
             }
-            var words = queryRuns(fix ? fix.text : parsed.text);
-            all.forEach(function (v) { if (v.synonym && words.indexOf(v.synonym) < 0) words.push(v.synonym); });
-            var shown = fix ? fix.changes.reduce(function (q, c) { return q.split(c[0]).join(c[1]); }, normalise(query)) : null;
-            return { meta: meta, ranked: ranked, words: words, intents: parsed.intents, corrected: shown,
-                     idf: idf, text: fix ? fix.text : parsed.text };
+            var marked = queryRuns(text);
+            all.forEach(function (v) { if (v.synonym && marked.indexOf(v.synonym) < 0) marked.push(v.synonym); });
+            return { meta: meta, ranked: ranked, words: marked, intents: parsed.intents, corrected: fix ? typed : null,
+                     idf: idf, text: text };
           });
         });
       });
@@ -388,35 +425,42 @@
         var passages = [];
         for (var i = 0; i < row[5].length; i += 2) passages.push({ heading: row[5][i], text: row[5][i + 1] });
         return { doc: doc, url: row[0], title: row[1], crumb: row[2], label: meta.labels[row[3]],
-                 headings: row[4], passages: passages };
+                 headings: row[4], passages: passages, lead: passages[row[6]] || null };
       });
     });
   }
 
   /* --- the passage that matched ------------------------------------------------------------ */
 
-  var LEAD = 15;        /* characters a passage needs to stand for its page when nothing matched */
   var SNIPPET = 110;    /* characters shown of a long passage, around its first matching word */
+  var TERSE = 15;       /* a passage shorter than this (a step's title, a table header) says less */
 
-  /** The passage of ``row`` that best matches the query: most of its weight, under a heading of
-   * the query's intent or one that names its words; the page's first real paragraph if none does. */
+  /** The passage of ``row`` that best matches the query: most of its words by weight, holding the
+   * kind of answer the query asks for (a number of months), under a heading of the query's intent
+   * or one that names its words. A page named by the query and asked
+   * nothing more of is shown by its first real paragraph, as is a page no passage of which matches. */
   function passage(row, found) {
     var meta = found.meta, best = null, most = 0;
-    var steer = [];
-    found.intents.forEach(function (name) { steer = steer.concat(meta.intents[name][1]); });
+    var title = normalise(row.title);
+    var named = found.words.every(function (word) { return title.indexOf(word) >= 0; });
+    if (named && !found.intents.length && row.lead) return row.lead;
+    var steer = [], kinds = [];
+    found.intents.forEach(function (name) {
+      steer = steer.concat(meta.intents[name][1]);
+      if (meta.intents[name][2]) kinds.push(new RegExp(meta.intents[name][2]));
+    });
     row.passages.forEach(function (p) {
       var text = normalise(p.text), value = 0;
       Object.keys(found.idf).forEach(function (token) { if (text.indexOf(token) >= 0) value += found.idf[token]; });
       if (!value) return;
+      if (p.text.length < TERSE) value *= 0.6;
+      if (kinds.some(function (kind) { return kind.test(p.text); })) value *= 1.5;
       var heading = p.heading >= 0 && row.headings[p.heading] ? normalise(row.headings[p.heading][1]) : "";
       if (heading && steer.some(function (word) { return heading.indexOf(word) >= 0; })) value *= 1.5;
       if (heading && found.words.some(function (word) { return heading.indexOf(word) >= 0; })) value *= 1.3;
       if (value > most) { best = p; most = value; }
     });
-    if (!best) {
-      best = row.passages.filter(function (p) { return p.text.length >= LEAD; })[0] || row.passages[0] || null;
-    }
-    return best;
+    return best || row.lead || row.passages[0] || null;
   }
 
   /** ``text`` cut to about SNIPPET characters around the first place ``regexp`` matches. */
