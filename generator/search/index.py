@@ -34,7 +34,7 @@ from collections import Counter
 
 from . import homophones, query
 from .extract import SearchDoc
-from .tokens import first_token, name_key, normalise, shard, tokens
+from .tokens import first_token, name_key, normalise, shard
 from .weights import Fields, averages, fields, weights
 
 GROUP_BYTES = 12_000
@@ -122,10 +122,14 @@ class SearchIndex:
                     out.setdefault(token, {}).setdefault(key, []).append(number)
         return out
 
-    def postings(self, kept: list[list[tuple[int, str]]]) -> dict[str, array]:
+    def postings(self, kept: list[list[tuple[int, str]]]) -> tuple[dict[str, array], set[str]]:
+        """Token → [doc, weight, doc, weight, …], and the pairs of characters found in names
+        (titles, aliases, headings)."""
         counted: list[Fields] = [fields(doc, [text for _, text in passages]) for doc, passages in zip(self.docs, kept, strict=True)]
         average = averages(counted)
         out: dict[str, array] = {}
+        named = {token for counts in counted for field in ("title", "alias", "heading")
+                 for token in counts.counts[field] if is_pair(token)}
 
         def post(token: str, number: int, weight: int) -> None:
             posting = out.get(token)
@@ -139,7 +143,7 @@ class SearchIndex:
                 post(token, number, weight)
             for token in intent_tokens(doc):
                 post(token, number, 1)
-        return out
+        return out, named
 
     def shard_entries(self, postings: dict[str, array]) -> dict[str, list]:
         names = self.names()
@@ -173,10 +177,11 @@ class SearchIndex:
                     lead = len(text) // 2
                 text += (heading, passage)
                 length += len(passage)
-            row = [doc.url, doc.title, doc.crumb, labels.index(doc.label),
-                   [[anchor, heading[:HEADING_CHARS]] for anchor, heading in doc.headings[:MAX_HEADINGS]], text,
+            headings = [[anchor, heading[:HEADING_CHARS]] for anchor, heading in doc.headings[:MAX_HEADINGS]]
+            row = [doc.url, doc.title, doc.crumb, labels.index(doc.label), headings, text,
                    lead if isinstance(lead, int) else -1]
-            row_size = len(dump(row).encode("utf-8"))
+            row_size = 3 * (len(doc.url) + len(doc.title) + len(doc.crumb) + length + sum(len(h) for _, h in headings)) \
+                + 12 * (len(headings) + len(text))
             if size + row_size > GROUP_BYTES and (not grouped or grouped[-1]):
                 grouped.append([])
                 size = 0
@@ -188,15 +193,13 @@ class SearchIndex:
         """Relative path under ``search/`` → JavaScript text, identical for identical input."""
         boilerplate = self.boilerplate()
         kept = [[(h, text) for h, text in doc.passages if text not in boilerplate] for doc in self.docs]
-        postings = self.postings(kept)
+        postings, named = self.postings(kept)
         out = {}
         shards = shard(self.shard_entries(postings), SHARD_BYTES, lambda entry: 4 * len(entry[1]) + (len(dump(entry[2])) if len(entry) > 2 else 0))
         out.update({f"s/{n}.js": f"__hlSearch.shard({n},{dump(group)});\n" for n, group in enumerate(shards)})
         labels = sorted({doc.label for doc in self.docs})
         grouped = self.groups(kept, labels)
         out.update({f"d/{n}.js": f"__hlSearch.docs({n},{dump(rows)});\n" for n, rows in enumerate(grouped)})
-        named = {token for doc in self.docs for name in [doc.title, *doc.aliases, *(h for _, h in doc.headings)]
-                 for token in tokens(name) if is_pair(token)}
         pairs = {token: len(postings[token]) // 2 for token in named}
         sounds = homophones.pair_shards(pairs)
         out.update({f"p/{n}.js": f"__hlSearch.sounds({n},{dump(group)});\n" for n, group in enumerate(sounds)})

@@ -1,43 +1,54 @@
 """Search in the built site, in Chromium over http and from ``file://``: the committed query set,
-the search box by keyboard, results opening sections, and tokens identical to the builder's."""
+the search box by keyboard, what a result shows (kind, section, the passage that matched), the
+count, one-character queries, typing slips, answer cards, and tokens identical to the builder's."""
 
 from __future__ import annotations
 
 from benchmarks.bench_search import hit_rates, load_queries, misses, run_queries
-from generator.search.index import fnv1a
-from generator.search.tokens import query_text, title_key, tokens
+from generator.core.schema import KINDS, page_kinds
+from generator.search.query import parse
+from generator.search.tokens import fnv1a, name_key, tokens
 from tests.support.browser import Visit
+
+RESULT = ".md-search-result__item"
+
+
+def search(visit: Visit, query: str, path: str = "index.html"):
+    page = visit.open(path)
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.locator(RESULT).first.wait_for(state="visible", timeout=45000)
+    return page
+
+
+def shown_count(page) -> int:
+    text = page.inner_text(".md-search-result__meta")
+    return int(text.split("找到 ", 1)[1].split(" 个", 1)[0])
 
 
 def test_search_finds_chinese_words(visit: Visit):
-    page = visit.open("index.html")
-    page.click("input.md-search__input")
-    page.fill("input.md-search__input", "党费")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(state="visible", timeout=45000)
+    page = search(visit, "党费")
     assert "党费" in page.inner_text(".md-search-result")
 
 
-
 def test_search_query_set_meets_its_figures(visit: Visit):
-    """The committed query set, run in the real site: hit@1 ≥ 85 %, hit@3 ≥ 95 %."""
+    """The committed query set, run in the real site: overall, for a new worker's own words, for
+    typing slips, and the answer cards."""
     queries = load_queries()
-    assert len(queries) >= 40
+    assert len(queries) >= 200
+    assert sum(q["group"] == "colloquial" for q in queries) >= 80 and sum(q["group"] == "homophone" for q in queries) >= 20
     page = visit.open("index.html")
     results = run_queries(page, queries)
-    rates = hit_rates(queries, results)["all"]
+    rates = hit_rates(queries, results)
     report = "\n".join(misses(queries, results))
-    assert rates["hit@3"] >= 95, f"{rates}\n{report}"
-    assert rates["hit@1"] >= 85, f"{rates}\n{report}"
-    assert visit.external == [] and visit.errors == []
+    assert rates["all"]["hit@3"] >= 96 and rates["all"]["hit@1"] >= 88, f"{rates['all']}\n{report}"
+    assert rates["colloquial"]["hit@3"] >= 94 and rates["colloquial"]["hit@1"] >= 82, f"{rates['colloquial']}\n{report}"
+    assert rates["homophone"]["hit@3"] >= 95 and rates["homophone"]["hit@1"] >= 90, f"{rates['homophone']}\n{report}"
 
 
 def test_search_box_keyboard_and_highlighting(visit: Visit):
-    page = visit.open("cases/index.html")
-    page.keyboard.press("/")
-    page.keyboard.type("三会一课")
-    first = page.locator(".md-search-result__item").first
-    first.wait_for(state="visible", timeout=10000)
+    page = search(visit, "三会一课", "cases/index.html")
+    first = page.locator(RESULT).first
     assert "三会一课" in first.locator("mark").first.inner_text()
     assert "个符合条件的结果" in page.inner_text(".md-search-result__meta")
     page.keyboard.press("ArrowDown")
@@ -49,39 +60,99 @@ def test_search_box_keyboard_and_highlighting(visit: Visit):
     marks = page.locator("article mark")
     assert marks.count() > 0 and "三会一课" in marks.first.inner_text()
     page.keyboard.press("/")
-    page.keyboard.type("没有这种说法啊")
-    page.locator(".md-search-result__meta", has_text="没有").wait_for(timeout=10000)
+    page.keyboard.type("火星探测")
+    page.locator(".md-search-result__meta", has_text="没有找到").wait_for(timeout=10000)
+    assert page.locator(RESULT).count() == 0
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__search').checked")
-    assert visit.external == [] and visit.errors == []
 
 
 def test_search_results_open_the_section_that_names_the_query(visit: Visit):
-    page = visit.open("index.html")
-    page.keyboard.press("/")
-    page.keyboard.type("民主评议")
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
-    sections = page.locator(".md-search-result__item", has=page.locator(".hl-search-section"))
+    page = search(visit, "民主评议")
+    sections = page.locator(RESULT, has=page.locator(".hl-search-section mark", has_text="民主评议"))
     assert sections.count() > 0
     href = sections.first.locator("a").get_attribute("href")
-    anchor = href.split("#", 1)[1]
-    assert "民主评议" in sections.first.locator(".hl-search-section mark").first.inner_text()
+    anchor = href.split("#", 1)[1].split("?")[0]
     with page.expect_navigation():
         sections.first.locator("a").click()
     page.wait_for_load_state("load")
     assert page.locator(f"[id='{anchor}']").count() == 1
-    assert visit.external == [] and visit.errors == []
+
+
+def test_a_snippet_is_the_passage_that_matched_with_its_words_marked(visit: Visit):
+    """支付宝 is said once, deep in the requirements of 党费收缴: the result shows that passage and
+    opens its section, not the page's lead."""
+    page = search(visit, "支付宝")
+    first = page.locator(RESULT).first
+    assert first.locator("h1").inner_text() == "党费收缴"
+    snippet = first.locator(".hl-search-snippet")
+    assert snippet.locator("mark").first.inner_text() == "支付宝"
+    assert "不得由书记或党务人员用个人微信、支付宝、银行卡代收党费" in snippet.inner_text()
+    assert first.locator(".hl-search-section").inner_text() == "本页小节：工作要求"
+    lead = page.evaluate("""async () => { const f = await hlSearch.rank('支付宝');
+        const [row] = await hlSearch.details(f.meta, [f.ranked[0].doc]); return row.lead.text; }""")
+    assert "支付宝" not in lead
+
+
+def test_an_intent_word_opens_the_section_that_answers_it(visit: Visit):
+    page = search(visit, "入党流程")
+    first = page.locator(RESULT).first
+    assert first.locator(".hl-search-kind").inner_text() in {"手册方面", "手册大项"}
+    steps = page.locator(RESULT, has=page.locator(".hl-search-section", has_text="操作步骤"))
+    assert steps.count() > 0 and "#procedure" in steps.first.locator("a").get_attribute("href")
+
+
+def test_each_result_says_what_kind_of_page_it_is_in_the_registry_words(visit: Visit):
+    page = search(visit, "红旗支部")
+    labels = set(page.locator(f"{RESULT} .hl-search-kind").all_inner_texts())
+    registry = {spec.label for spec in KINDS} | {n.label for spec in KINDS for n in spec.nested}
+    assert labels and labels <= registry | {pages.section for _, pages in page_kinds()}
+    assert "做法" in labels
+
+
+def test_the_count_equals_the_results_listed(visit: Visit):
+    page = search(visit, "泉通APP")
+    assert shown_count(page) == page.locator(RESULT).count()
+    page.fill("input.md-search__input", "党建")
+    page.locator(".hl-search-more").wait_for(timeout=10000)
+    count = shown_count(page)
+    assert count > 10 and page.locator(RESULT).count() == 10
+    while page.locator(".hl-search-more").count():
+        page.click(".hl-search-more")
+        page.wait_for_timeout(100)
+    assert page.locator(RESULT).count() == count
+
+
+def test_a_one_character_query_gives_results(visit: Visit):
+    page = search(visit, "党")
+    assert shown_count(page) > 0 and page.locator(RESULT).count() > 0
+    assert "党" in page.locator(RESULT).first.locator("h1, h2").first.inner_text()
+
+
+def test_a_homophone_slip_is_put_right_and_said_so(visit: Visit):
+    page = search(visit, "党废")
+    assert "您是不是要找“党费”" in page.inner_text(".md-search-result__meta")
+    assert "党费" in page.locator(RESULT).first.locator("h1, h2").first.inner_text()
+    page.fill("input.md-search__input", "三会一刻")
+    page.locator(".md-search-result__meta", has_text="三会一课").wait_for(timeout=10000)
+    assert page.locator(RESULT).first.locator("h1").inner_text() == "三会一课"
+    page.fill("input.md-search__input", "三会一课")
+    page.locator(".md-search-result__meta", has_text="找到").wait_for(timeout=10000)
+    assert "您是不是要找" not in page.inner_text(".md-search-result__meta")
 
 
 TOKEN_SAMPLES = ["党费怎么返还", "“红色‘联’动力”与1+X、１＋７＋Ｎ和2510，2023-05 三对一 A", "济南高新区党建“三专”服务体系",
-                 "党组织书记“领头雁”工程 2+2+7+N 模式", "入党积极分子培养多长时间？", "ＡＢＣ－12／x·y 〇"]
+                 "党组织书记“领头雁”工程 2+2+7+N 模式", "入党积极分子培养多长时间？", "ＡＢＣ－12／x·y 〇", "流程", "什么是六有",
+                 "党费交多少钱", "怎么办"]
 
 
-def test_browser_and_builder_tokenise_alike(visit: Visit):
+def test_browser_and_builder_tokenise_and_read_queries_alike(visit: Visit):
     """The client must cut a query exactly as the builder cut the pages, and hash it alike."""
     texts = TOKEN_SAMPLES + [q["q"] for q in load_queries()]
     page = visit.open("index.html")
-    seen = page.evaluate("""(texts) => texts.map(t => [hlSearch.rules.tokens(t), hlSearch.rules.queryText(t),
-                              hlSearch.rules.titleKey(t), hlSearch.rules.tokens(t).map(hlSearch.rules.hash)])""", texts)
-    expected = [[tokens(t), query_text(t), title_key(t), [fnv1a(x) for x in tokens(t)]] for t in texts]
+    seen = page.evaluate("""async (texts) => { const out = [];
+        for (const t of texts) { const q = await hlSearch.rules.parse(t);
+          out.push([hlSearch.rules.tokens(t), q.text, q.intents, hlSearch.rules.nameKey(t), hlSearch.rules.tokens(t).map(hlSearch.rules.hash)]); }
+        return out; }""", texts)
+    expected = [[tokens(t), parse(t).text, list(parse(t).intents), name_key(t), [fnv1a(x) for x in tokens(t)]] for t in texts]
     assert seen == expected

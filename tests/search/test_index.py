@@ -176,7 +176,7 @@ def test_very_common_tokens_keep_their_heaviest_postings_and_true_document_frequ
     index = SearchIndex()
     for i in range(MAX_POSTINGS + 50):
         index.add(SearchDoc(f"{i}.html", "标题" if i % 1000 == 0 else "页面", passages=[(-1, "党建")]))
-    entries = index.shard_entries(index.postings([doc.passages for doc in index.docs]))
+    entries = index.shard_entries(index.postings([doc.passages for doc in index.docs])[0])
     df, encoded = entries["党建"][0:2]
     assert df == MAX_POSTINGS + 50
     assert len(encoded) == 2 * MAX_POSTINGS
