@@ -245,8 +245,9 @@
 
   /** The distinct tokens of ``text`` that the index holds, without the pairs that span the seam
    * between two words. A seam is where a name the index knows (a title or alias) begins or ends
-   * in the query (组织生活会|一年: 会一 is no word here), or a pair far rarer than the pairs beside
-   * it (党费|交: 费交 is found only where the two words happen to meet, and would outweigh both). */
+   * in the query (组织生活会|一年: 会一 is no word here), or a pair in no name and far rarer than the
+   * pairs beside it (党费|交: 费交 is found only where the two words happen to meet, and would
+   * outweigh both; in a name, 交党费 or 党费交纳, it is a word). */
   function keptTokens(text, found) {
     var seen = Object.create(null), out = [];
     var df = function (token) { return found[token] ? found[token][0] : 0; };
@@ -255,7 +256,7 @@
       tokens.forEach(function (token, i) {
         if (seen[token] || !df(token) || seams[i + 1]) return;
         var beside = han ? [tokens[i - 1], tokens[i + 1]].filter(function (t) { return t && df(t); }) : [];
-        if (beside.length && df(token) < SEAM * Math.min.apply(null, beside.map(df))) return;
+        if (beside.length && !names(found[token]) && df(token) < SEAM * Math.min.apply(null, beside.map(df))) return;
         seen[token] = true;
         out.push(token);
       });
