@@ -27,11 +27,13 @@ MAX_READINGS = 3
 """Readings kept per character (行: xing hang heng)."""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def readings(char: str) -> tuple[str, ...]:
     """Toneless readings of one character, commonest first; empty for non-Chinese characters."""
-    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda _: [""])[0]
-    return tuple(dict.fromkeys(r for r in found if r.isalpha()))[:MAX_READINGS]
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    if not found:
+        return ()
+    return tuple(dict.fromkeys(r for r in found[0] if r.isalpha()))[:MAX_READINGS]
 
 
 def spelling(pair: str) -> str:

@@ -28,7 +28,6 @@ documents they name, ``[df, postings, [[name, [doc, …]], …]]``: a query that
 from __future__ import annotations
 
 import json
-import math
 from array import array
 from collections import Counter
 
@@ -169,17 +168,17 @@ class SearchIndex:
         for doc, passages in zip(self.docs, kept, strict=True):
             text: list[object] = []
             length = 0
-            lead = doc.passages[doc.lead] if doc.lead >= 0 else None
+            wanted = doc.passages[doc.lead] if doc.lead >= 0 else None
+            lead = -1
             for heading, passage in passages:
                 if length >= MAX_TEXT:
                     break
-                if (heading, passage) == lead:
+                if (heading, passage) == wanted:
                     lead = len(text) // 2
                 text += (heading, passage)
                 length += len(passage)
             headings = [[anchor, heading[:HEADING_CHARS]] for anchor, heading in doc.headings[:MAX_HEADINGS]]
-            row = [doc.url, doc.title, doc.crumb, labels.index(doc.label), headings, text,
-                   lead if isinstance(lead, int) else -1]
+            row = [doc.url, doc.title, doc.crumb, labels.index(doc.label), headings, text, lead]
             row_size = 3 * (len(doc.url) + len(doc.title) + len(doc.crumb) + length + sum(len(h) for _, h in headings)) \
                 + 12 * (len(headings) + len(text))
             if size + row_size > GROUP_BYTES and (not grouped or grouped[-1]):

@@ -10,6 +10,7 @@ from typing import Any
 from ..core.kb import Entry
 from ..core.schema import kind_label, page_kinds
 
+
 @dataclass(frozen=True)
 class Found:
     kind: str

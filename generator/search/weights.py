@@ -63,10 +63,10 @@ def weights(doc: Fields, average: dict[str, float], boost: float = 1.0) -> dict[
     """Token → stored weight in this document."""
     norm = {name: FIELD_WEIGHT[name] / (1 - FIELD_B[name] + FIELD_B[name] * doc.lengths[name] / average[name])
             for name in FIELDS}
-    scored: Counter[str] = Counter()
+    scored: dict[str, float] = {}
     for name in FIELDS:
         for token, count in doc.counts[name].items():
-            scored[token] += count * norm[name]
+            scored[token] = scored.get(token, 0.0) + count * norm[name]
     named = doc.counts["title"].keys() | doc.counts["alias"].keys()
     return {token: max(1, round(SCALE * boost * tf / (K1 + tf))) + (NAMED if token in named else 0)
             for token, tf in scored.items()}
