@@ -1,6 +1,8 @@
 /*
  * 站内搜索（hongling-search）：the browser side of generator/search — finding and ranking.
- * The search box and result list are in hongling-search-ui.js, which uses window.hlSearch.
+ * Typing slips are put right in hongling-search-slips.js, the passage a result shows is chosen in
+ * hongling-search-snippet.js, answer cards are in hongling-search-cards.js, and the search box and
+ * result list in hongling-search-ui.js; they are loaded after this file and use window.hlSearch.
  *
  * The index is split at build time (see generator/search/index.py): search/meta.js (counts, query
  * rules, synonyms, answer cards), search/s/<n>.js (postings of the tokens whose hash falls in
@@ -33,8 +35,6 @@
   var SYNONYM = 0.9;      /* the query with another name of its thing put in */
   var AS_TYPED = 0.8;     /* the query as typed, when a typing slip was corrected */
   var CUT = 0.12;         /* results scoring under this share of the first are left out */
-  var RARE = 1;           /* a pair of characters in at most this many documents may be a typing slip */
-  var SLIP_GAIN = 10;     /* ... when a pair of the same sound is in this many times more */
 
   function normalise(text) {
     return text.normalize("NFKC").toLowerCase().replace(QUOTES, "");
@@ -160,68 +160,6 @@
       });
       return found;
     });
-  }
-
-  /* --- typing slips: pairs nobody wrote, put right by their sound --------------------------- */
-
-  /** ``text`` with each pair of characters that (almost) no page holds replaced by the commonest
-   * pair of the same sound, where the characters changed are not needed by a pair that is fine:
-   * 党废 → 党费, 三会一刻 → 三会一课. Resolves to null when nothing needs or can be put right. */
-  function correct(meta, text, found) {
-    var df = function (pair) { return found[pair] ? found[pair][0] : 0; };
-    var suspects = [];
-    queryRuns(text).forEach(function (run) {
-      if (run.length < 2 || !HAN.test(run)) return;
-      for (var i = 0; i + 1 < run.length; i++) {
-        if (df(run.slice(i, i + 2)) <= RARE) suspects.push({ run: run, at: i });
-      }
-    });
-    if (!suspects.length) return Promise.resolve(null);
-    return load("py.js").then(function (readings) {
-      var keys = Object.create(null);
-      suspects.forEach(function (s) { s.keys = spellings(readings, s.run.slice(s.at, s.at + 2)); s.keys.forEach(function (k) { keys[k] = true; }); });
-      var names = Object.keys(keys);
-      var numbers = [];
-      names.forEach(function (k) { var n = fnv1a(k) % meta.sounds; if (numbers.indexOf(n) < 0) numbers.push(n); });
-      return Promise.all(numbers.map(function (n) { return load("p/" + n + ".js"); })).then(function (shards) {
-        var sounds = function (key) { return shards[numbers.indexOf(fnv1a(key) % meta.sounds)][key] || []; };
-        var fixed = Object.create(null), changes = [];
-        suspects.forEach(function (s) {
-          var chars = (fixed[s.run] || s.run).split(""), i = s.at;
-          var pair = chars[i] + chars[i + 1];
-          if (pair !== s.run.slice(i, i + 2)) return;  /* already changed by the fix of its neighbour */
-          var free = [i === 0 || df(s.run.slice(i - 1, i + 1)) <= RARE,
-                      i + 2 === chars.length || df(s.run.slice(i + 1, i + 3)) <= RARE];
-          var best = null, need = Math.max(2, SLIP_GAIN * df(pair));
-          s.keys.forEach(function (key) {
-            var list = sounds(key);
-            for (var j = 0; j < list.length; j += 2) {
-              var other = list[j], count = list[j + 1];
-              if (other === pair || count < need || (!free[0] && other[0] !== pair[0]) || (!free[1] && other[1] !== pair[1])) continue;
-              if (!best || count > best.count) best = { pair: other, count: count };
-            }
-          });
-          if (!best) return;
-          chars[i] = best.pair[0];
-          chars[i + 1] = best.pair[1];
-          fixed[s.run] = chars.join("");
-        });
-        Object.keys(fixed).forEach(function (run) { changes.push([run, fixed[run]]); });
-        if (!changes.length) return null;
-        var out = text;
-        changes.forEach(function (c) { out = out.split(c[0]).join(c[1]); });
-        return { text: out, changes: changes };
-      });
-    });
-  }
-
-  /** Toneless spellings of a pair, every reading of each character (at most 3 × 3). */
-  function spellings(readings, pair) {
-    var out = [];
-    (readings[pair[0]] || []).forEach(function (a) {
-      (readings[pair[1]] || []).forEach(function (b) { out.push(a + " " + b); });
-    });
-    return out;
   }
 
   /* --- ranking ----------------------------------------------------------------------------- */
@@ -393,7 +331,8 @@
     return load("meta.js").then(function (meta) {
       var parsed = parse(meta, query);
       return postings(meta, needed([parsed])).then(function (found) {
-        return correct(meta, parsed.text, found).then(function (fix) {
+        var slips = window.hlSearch.slips;
+        return (slips ? slips.correct(meta, parsed.text, found) : Promise.resolve(null)).then(function (fix) {
           var typed = normalise(query), text = parsed.text;
           if (fix) {
             fix.changes.forEach(function (c) { typed = typed.split(c[0]).join(c[1]); });
@@ -454,86 +393,12 @@
     });
   }
 
-  /* --- the passage that matched ------------------------------------------------------------ */
-
-  var SNIPPET = 110;    /* characters shown of a long passage, around its first matching word */
-  var TERSE = 15;       /* a passage shorter than this (a step's title, a table header) says less */
-
-  /** The passage of ``row`` that best matches the query: most of its words by weight, holding the
-   * kind of answer the query asks for (a number of months), under a heading of the query's intent
-   * or one that names its words. A page named by the query and asked
-   * nothing more of is shown by its first real paragraph, as is a page no passage of which matches. */
-  function passage(row, found) {
-    var meta = found.meta, best = null, most = 0;
-    var title = normalise(row.title);
-    var named = found.words.every(function (word) { return title.indexOf(word) >= 0; });
-    if (named && !found.intents.length && row.lead) return row.lead;
-    var steer = [], kinds = [];
-    found.intents.forEach(function (name) {
-      steer = steer.concat(meta.intents[name][1]);
-      if (meta.intents[name][2]) kinds.push(new RegExp(meta.intents[name][2]));
-    });
-    row.passages.forEach(function (p) {
-      var text = normalise(p.text), value = 0;
-      Object.keys(found.idf).forEach(function (token) { if (text.indexOf(token) >= 0) value += found.idf[token]; });
-      if (!value) return;
-      if (p.text.length < TERSE) value *= 0.6;
-      if (kinds.some(function (kind) { return kind.test(p.text); })) value *= 1.5;
-      var heading = p.heading >= 0 && row.headings[p.heading] ? normalise(row.headings[p.heading][1]) : "";
-      if (heading && steer.some(function (word) { return heading.indexOf(word) >= 0; })) value *= 1.5;
-      if (heading && found.words.some(function (word) { return heading.indexOf(word) >= 0; })) value *= 1.3;
-      if (value > most) { best = p; most = value; }
-    });
-    return best || row.lead || row.passages[0] || null;
-  }
-
-  /** ``text`` cut to about SNIPPET characters around the first place ``regexp`` matches. */
-  function excerpt(text, regexp) {
-    if (text.length <= SNIPPET) return text;
-    var at = 0;
-    if (regexp) {
-      regexp.lastIndex = 0;
-      var match = regexp.exec(text);
-      if (match) at = Math.max(0, match.index - 30);
-    }
-    var end = Math.min(text.length, at + SNIPPET);
-    at = Math.max(0, end - SNIPPET);
-    return (at > 0 ? "…" : "") + text.slice(at, end) + (end < text.length ? "…" : "");
-  }
-
-  function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-
-  /** A pattern for ``words`` in text that still has its quotation marks (红色“联”动力). */
-  function pattern(words) {
-    var parts = [];
-    words.forEach(function (word) {
-      if (!word) return;
-      parts.push(word.split("").map(escapeRegExp).join("[\"'“”‘’「」『』]?"));
-    });
-    if (!parts.length) return null;
-    parts.sort(function (a, b) { return b.length - a.length; });
-    return new RegExp(parts.join("|"), "gi");
-  }
-
-  /** A result as the list shows it: where it opens, the section, the snippet. */
-  function present(row, found) {
-    var best = passage(row, found);
-    var heading = best && best.heading >= 0 ? row.headings[best.heading] : null;
-    var title = normalise(row.title);
-    var named = found.words.every(function (word) { return title.indexOf(word) >= 0; });
-    var open = row.url.indexOf("#") < 0 && heading && (!named || found.intents.length) ? heading : null;
-    return { url: open ? row.url + "#" + open[0] : row.url, page: row.url, title: row.title, crumb: row.crumb,
-             label: row.label, section: open ? open[1] : "", snippet: best ? excerpt(best.text, pattern(found.words)) : "" };
-  }
-
   /** The first ``limit`` results of ``query`` as the list shows them: the API tests and benchmarks use. */
   function search(query, limit) {
     return rank(query).then(function (found) {
       var top = found.ranked.slice(0, limit || 10);
       return details(found.meta, top.map(function (r) { return r.doc; })).then(function (rows) {
-        return rows.map(function (row, i) { var out = present(row, found); out.score = top[i].score; return out; });
+        return rows.map(function (row, i) { var out = window.hlSearch.present(row, found); out.score = top[i].score; return out; });
       });
     });
   }
@@ -550,10 +415,9 @@
     search: search,
     rank: rank,
     details: details,
-    present: present,
-    pattern: pattern,
     normalise: normalise,
-    meta: function () { return load("meta.js"); },
+    /* for the other parts of the search (hongling-search-slips.js, -snippet.js): */
+    parts: { load: load, queryRuns: queryRuns, fnv1a: fnv1a, han: HAN },
     rules: {
       tokens: indexTokens,
       parse: function (query) { return load("meta.js").then(function (meta) { return parse(meta, query); }); },
