@@ -64,9 +64,6 @@ class SearchDoc:
                 self.lead = len(self.passages)
             self.passages.append((heading, text))
 
-    @property
-    def text(self) -> str:
-        return "\n".join(text for _, text in self.passages)
 
 
 def clean(fragment: str) -> str:

@@ -7,8 +7,9 @@ costs therefore depends on the query, not on the size of the library.
 
 Files (under ``search/`` in the site):
 
-- ``meta.js``   ``__hlSearch.meta({...})``: document count, shard count, where each document
-                group starts, page-kind labels, query rules, synonyms, answer cards;
+- ``meta.js``   ``__hlSearch.meta({...})``: document count, shard count,
+                the size of each document group, page-kind labels, query rules, synonyms,
+                everyday words, answer cards;
 - ``s/<n>.js``  ``__hlSearch.shard(n, {token: [df, [doc, weight, doc, weight, …]]})`` with
                 document numbers delta-encoded; tokens go to shard ``fnv1a(token) % shards``;
 - ``d/<n>.js``  ``__hlSearch.docs(n, [[url, title, crumb, label, headings, passages, lead], …])``:
