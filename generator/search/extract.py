@@ -81,7 +81,8 @@ def blocks(fragment: str) -> list[tuple[bool, str]]:
     """Each block of ``fragment`` that is the page's own content: (whether it is a paragraph of
     the page itself, its text)."""
     out = []
-    parts = BLOCK.split(CELL.sub(" ", DROP.sub("", ASIDE.sub(lambda m: m.group(0).replace("<p>", "<p class>"), fragment))))
+    marked = ASIDE.sub(lambda m: m.group(0).replace("<p>", "<p class>"), fragment)  # a notice's paragraphs are not the page's
+    parts = BLOCK.split(CELL.sub(" ", DROP.sub("", marked)))
     for opened, part in zip([""] + parts[1::2], parts[0::2], strict=True):
         text = clean(part)
         if not text:
