@@ -19,6 +19,7 @@ SOURCE = "sources/src-report.yml"
 QUESTION = "questions/demo-question.yml"
 TERM = "glossary/sanhuiyike.yml"
 MANUAL = "manual/demo-category.yml"
+FORM = "forms/demo-form.yml"
 OPTIONS = """options:
   - key: A
     text: 每周1次
@@ -200,9 +201,47 @@ CASES = [
     ("everyday words as one line", lambda lib: lib.replace(TERM, "colloquial:\n  - 开会\n  - 上党课", "colloquial: 开会、上党课"),
      "E-TYPE", TERM, 5, 13, "- "),
     ("everyday word twice in an aspect", lambda lib: lib.replace(MANUAL, "[支部开会, 党员大会]", "[支部开会, 支部开会]"),
-     "E-WORDS", MANUAL, 9, 24, "删去"),
+     "E-WORDS", MANUAL, 67, 24, "删去"),
     ("basis naming an aspect", lambda lib: lib.replace(QUESTION, "source: reg-branch", "source: demo-aspect"),
      "E-REF-KIND", QUESTION, 16, 11, "来源"),
+    # rules as data: the 党费 bands, the 发展党员 steps, meeting frequencies, 文书模板 (lines of demo-category.yml)
+    ("党费 bands with a gap", lambda lib: lib.replace(MANUAL, "- above: 3000", "- above: 3500"),
+     "E-BAND-GAP", MANUAL, 55, 18, "above 改为 3000"),
+    ("党费 bands that overlap", lambda lib: lib.replace(MANUAL, "- above: 3000", "- above: 2000"),
+     "E-BAND-OVERLAP", MANUAL, 55, 18, "只落在一档"),
+    ("党费 band with its bounds reversed", lambda lib: lib.replace(MANUAL, "- up_to: 3000", "- above: 3000\n          up_to: 3000"),
+     "E-BAND-OVERLAP", MANUAL, 54, 18, "上限应当大于下限"),
+    ("last 党费 band closed above", lambda lib: lib.replace(MANUAL, "- above: 3000\n", "- above: 3000\n          up_to: 8000\n"),
+     "E-BAND-OPEN", MANUAL, 56, 18, "删除最后一档的 up_to"),
+    ("first 党费 band not from 0", lambda lib: lib.replace(MANUAL, "- up_to: 3000", "- above: 100\n          up_to: 3000"),
+     "E-BAND-OPEN", MANUAL, 53, 18, "从 0 元起算"),
+    ("党费 band without its lower bound", lambda lib: lib.replace(MANUAL, "- above: 3000\n          rate: 1%", "- rate: 1%"),
+     "E-MISSING", MANUAL, 55, 11, "above: 3000"),
+    ("党费 rate above 100%", lambda lib: lib.replace(MANUAL, "rate: 1%", "rate: 150%"), "E-RANGE", MANUAL, 56, 17, "百分数"),
+    ("党费 example read as progressive", lambda lib: lib.replace(MANUAL, "amount: 30.01", "amount: 15.01"),
+     "E-DUES-EXAMPLE", MANUAL, 64, 19, "全部收入"),
+    ("党费 example of an unknown case", lambda lib: lib.replace(MANUAL, "amount: 30.01", "amount: 30.01\n          case: studnet"),
+     "E-LOCAL-REF", MANUAL, 65, 17, "student"),
+    ("党费 case with a fixed amount and bands", lambda lib: lib.replace(MANUAL, "fixed: 0.2\n", "fixed: 0.2\n          bands:\n            - rate: 1%\n"),
+     "E-ONE-OF", MANUAL, 60, 18, "删除 bands"),
+    ("step counting from a missing step", lambda lib: lib.replace(MANUAL, "- after: 1", "- after: 7"),
+     "E-LOCAL-REF", MANUAL, 43, 24, "1、2"),
+    ("step counting from a later step", lambda lib: lib.replace(MANUAL, "- after: 1", "- after: 2"),
+     "E-STEP-ORDER", MANUAL, 43, 24, "前面的步骤"),
+    ("steps numbered with a gap", lambda lib: lib.replace(MANUAL, "- number: 2\n            title: 党组织", "- number: 3\n            title: 党组织"),
+     "E-STEP-ORDER", MANUAL, 40, 21, "连续编号"),
+    ("negative interval", lambda lib: lib.replace(MANUAL, "within: 1个月", "within: -1个月"), "E-INTERVAL", MANUAL, 44, 25, "正数"),
+    ("interval in Chinese numerals", lambda lib: lib.replace(MANUAL, "within: 1个月", "within: 一个月"), "E-INTERVAL", MANUAL, 44, 25, "1个月"),
+    ("interval both at least and within", lambda lib: lib.replace(MANUAL, "within: 1个月", "within: 1个月\n                at_least: 1年"),
+     "E-ONE-OF", MANUAL, 43, 17, "at_least"),
+    ("quarter of a quarterly meeting", lambda lib: lib.replace(MANUAL, "every: 每季度", "every: 每季度\n        quarter: 第四季度"),
+     "E-ONE-OF", MANUAL, 32, 18, "每年"),
+    ("meeting held by an unknown body", lambda lib: lib.replace(MANUAL, "held_by: 支部", "held_by: 党支部"),
+     "E-CHOICE", MANUAL, 30, 18, "支部"),
+    ("form part with two contents", lambda lib: lib.replace(FORM, "  - sign:", "    heading: 签字\n  - sign:"),
+     "E-ONE-OF", FORM, 9, 5, "分成几个部分"),
+    ("form naming an unknown template", lambda lib: lib.replace(MANUAL, "template: demo-form", "template: demo-from"),
+     "E-REF", MANUAL, 20, 19, "demo-form"),
 ]
 
 

@@ -3,14 +3,14 @@ own module, listed here once. Generic code asks the registry; nothing else lists
 
 from __future__ import annotations
 
-from . import case, curriculum, handout, manual, practice, question, region, site, source, term
+from . import case, curriculum, form, handout, manual, practice, question, region, site, source, term
 from .fields import Record, RefTo
 from .keys import COMMON_KEYS
 from .kind import KindSpec, LinkScope, NestedSpec, Pages
 from .manual import Aspect
 
 KINDS: tuple[KindSpec, ...] = tuple(module.KIND for module in (
-    source, region, case, site, practice, manual, curriculum, term, question, handout))
+    source, region, case, site, practice, manual, curriculum, term, question, handout, form))
 """Every kind, in the order the loader's messages list their folders."""
 
 BY_FOLDER = {spec.folder: spec for spec in KINDS}
