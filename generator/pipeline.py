@@ -4,7 +4,8 @@
                               stops the run here, before anything is rendered or written
     → handouts                courses, cases and trainers' handouts laid out as blocks
     → plan → render           one :class:`PagePlan` per page, its Markdown from a template
-    → documents               the Word document of every handout and answer key
+    → documents               the Word document of every handout and answer key, and of every
+                              blank 文书模板
 
 MkDocs then converts the Markdown, the plugin marks glossary terms, and MkDocs writes the site.
 Every door runs :func:`run` exactly once: the MkDocs plugin, ``hongling build`` and ``pack``
@@ -24,7 +25,8 @@ from .core.kb import KnowledgeBase
 from .core.memo import FileMemo
 from .core.problems import Report
 from .core.settings import Settings
-from .handouts.documents import DocumentMemo, word_documents
+from .handouts.documents import DocumentMemo, form_documents, word_documents
+from .handouts.forms import blank_forms
 from .handouts.outline import all_handouts
 from .site.plan import plan
 from .site.plans import PagePlan
@@ -55,7 +57,7 @@ class Built:
     pages: Mapping[str, str] = field(default_factory=dict)
     """Markdown of every planned page, by ``src_uri``."""
     documents: Mapping[str, bytes] = field(default_factory=dict)
-    """Word documents, by their path in the site (``downloads/<id>.docx``)."""
+    """Word documents, by their path in the site (``downloads/<id>.docx``, ``downloads/forms/<id>.docx``)."""
 
 
 def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
@@ -73,5 +75,6 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
     with stage("render", hook):
         pages = render_all(list(plans), environment(reuse.templates))
     with stage("documents", hook):
-        documents = word_documents(handouts, settings.source_date_epoch, reuse.documents)
+        documents = {**word_documents(handouts, settings.source_date_epoch, reuse.documents),
+                     **form_documents(blank_forms(site), settings.source_date_epoch, reuse.documents)}
     return Built(settings, kb, report, plans, pages, documents)

@@ -52,6 +52,9 @@ class Para:
     label: str = ""
     """A bold lead-in such as 对象、学时."""
     medium: str = ""
+    align: str = ""
+    """"" (body text, first line indented), ``flush`` (flush left: the addressee of a 请示) or
+    ``right`` (a signature or a date)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,19 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     caption: str = ""
     medium: str = ""
+    writing_space: bool = False
+    """Rows are filled in by hand (a blank form): each row tall enough to write in."""
+    widths: tuple[int, ...] = ()
+    """Relative column widths (a narrow 序号 column); equal columns when empty."""
+
+
+@dataclass(frozen=True)
+class Blanks:
+    """A grid of labelled blanks to fill in by hand (a blank form's 时间 ____, 会议内容 ____)."""
+
+    blanks: tuple[tuple[str, str, int], ...]
+    """(label, pre-printed text, lines of writing space) per row."""
+    medium: str = WORD
 
 
 @dataclass(frozen=True)
@@ -90,7 +106,7 @@ class AnswerBlock:
     medium: str = ""
 
 
-Block = Heading | Para | Items | Table | QuestionBlock | AnswerBlock
+Block = Heading | Para | Items | Table | Blanks | QuestionBlock | AnswerBlock
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from .blocks import PRINT, AnswerBlock, Block, Handout, Heading, Items, Md, Para, QuestionBlock, Table, Text
+from .blocks import PRINT, AnswerBlock, Blanks, Block, Handout, Heading, Items, Md, Para, QuestionBlock, Table, Text
 from .word_markdown import Paragraph, Run, paragraphs
 
 BODY_FONT = "仿宋"
@@ -115,12 +115,18 @@ def _styles(document: DocxDocument) -> None:
     option.paragraph_format.left_indent = Pt(64)
 
 
-def _page(document: DocxDocument) -> None:
+def _page(document: DocxDocument, landscape: bool = False) -> None:
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    if landscape:  # wide forms: the portrait margins turned with the page
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(28), Mm(26)
+        section.left_margin, section.right_margin = Mm(37), Mm(35)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.paragraph_format.first_line_indent = Pt(0)
@@ -138,6 +144,10 @@ def _page(document: DocxDocument) -> None:
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TEXT_WIDTH_TWIPS = 8844  # 156 mm between the margins
+LANDSCAPE_WIDTH_TWIPS = 12756  # 225 mm between the margins of a landscape page
+BLANK_LINE_TWIPS = 454  # 8 mm of writing space per line of a blank form
+SHORT_BLANK = 3
+"""A blank of up to this many lines is kept on one page; a taller one may run on to the next."""
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -151,9 +161,14 @@ def run_xml(text: str, bold: bool = False, italic: bool = False) -> str:
     return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{lines}</w:r>"
 
 
-def paragraph_xml(runs: str, style: str | None = None, *, new_page: bool = False, indent_pt: int = 0) -> str:
+ALIGNMENTS = {"right": '<w:ind w:firstLine="0"/><w:jc w:val="right"/>', "flush": '<w:ind w:firstLine="0"/>'}
+"""Paragraph properties of :attr:`Para.align`: a signature set right, an addressee flush left."""
+
+
+def paragraph_xml(runs: str, style: str | None = None, *, new_page: bool = False, indent_pt: int = 0,
+                  align: str = "") -> str:
     properties = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:pageBreakBefore/>" if new_page else "") + (
-        f'<w:ind w:left="{indent_pt * 20}"/>' if indent_pt else "")
+        f'<w:ind w:left="{indent_pt * 20}"/>' if indent_pt else "") + ALIGNMENTS.get(align, "")
     return f"<w:p>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}{runs}</w:p>"
 
 
@@ -201,11 +216,11 @@ class Template:
 
 
 @functools.lru_cache(maxsize=4)
-def template(epoch: int | None) -> Template:
-    """The template for one build date (``epoch``: seconds, part of the cache key)."""
+def template(epoch: int | None, landscape: bool = False) -> Template:
+    """The template for one build date (``epoch``: seconds, part of the cache key) and orientation."""
     document = Document()
     _styles(document)
-    _page(document)
+    _page(document, landscape)
     body = document.element.body
     for element in list(body)[:-1]:
         body.remove(element)
@@ -228,9 +243,10 @@ class Writer:
     """Writes the body as WordprocessingML text: python-docx's object layer builds XML one element
     (and one character of text) at a time, which took seconds for one course handout."""
 
-    def __init__(self, title: str, subtitle: str, epoch: int | None) -> None:
+    def __init__(self, title: str, subtitle: str, epoch: int | None, landscape: bool = False) -> None:
         self.title, self.subtitle = title, subtitle
-        self.template = template(epoch)
+        self.template = template(epoch, landscape)
+        self.width = LANDSCAPE_WIDTH_TWIPS if landscape else TEXT_WIDTH_TWIPS
         self.style_ids = self.template.style_ids
         self.parts: list[str] = []
         self.paragraph(run_xml(title), "Title")
@@ -253,6 +269,9 @@ class Writer:
                            indent_pt=32 * item.depth)
 
     def para(self, block: Para) -> None:
+        if block.align:
+            self.paragraph(run_xml(str(block.text)), align=block.align)
+            return
         self.lines(block.text, run_xml(f"{block.label}：", bold=True) if block.label else "")
 
     def items(self, block: Items) -> None:
@@ -264,19 +283,43 @@ class Writer:
     def table(self, block: Table) -> None:
         if block.caption:
             self.paragraph(run_xml(block.caption, bold=True))
-        width = TEXT_WIDTH_TWIPS // max(len(block.headers), 1)
+        weights = list(block.widths) if len(block.widths) == len(block.headers) else [1] * len(block.headers)
+        widths = [self.width * w // max(sum(weights), 1) for w in weights]
+        height = f'<w:trHeight w:val="{BLANK_LINE_TWIPS}" w:hRule="atLeast"/>' if block.writing_space else ""
         table_style = self.style_ids[TABLE_STYLE]
 
         def row(cells: tuple[str, ...], header: bool) -> str:
-            return ("<w:tr>" + ("<w:trPr><w:tblHeader/></w:trPr>" if header else "") + "".join(
-                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                + paragraph_xml(run_xml(cell, bold=header), table_style) + "</w:tc>" for cell in cells) + "</w:tr>")
+            properties = "<w:tblHeader/>" if header else height
+            return ("<w:tr>" + (f"<w:trPr>{properties}</w:trPr>" if properties else "") + "".join(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+                + paragraph_xml(run_xml(cell, bold=header), table_style) + "</w:tc>"
+                for cell, width in zip(cells, widths, strict=False)) + "</w:tr>")
 
         self.parts.append(
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style_ids["Table Grid"]}"/><w:tblW w:w="0" w:type="auto"/>'
             '<w:jc w:val="center"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>'
-            + f'<w:gridCol w:w="{width}"/>' * len(block.headers) + "</w:tblGrid>"
+            + "".join(f'<w:gridCol w:w="{width}"/>' for width in widths) + "</w:tblGrid>"
             + row(block.headers, True) + "".join(row(r, False) for r in block.rows) + "</w:tbl>")
+        self.paragraph("")
+
+    def blanks(self, block: Blanks) -> None:
+        """A two-column grid: the label, then the space to write in (as tall as its lines)."""
+        label_width = self.width // 5
+        table_style = self.style_ids[TABLE_STYLE]
+
+        def cell(width: int, text: str, bold: bool = False) -> str:
+            return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+                    + paragraph_xml(run_xml(text, bold=bold) if text else "", table_style) + "</w:tc>")
+
+        rows = "".join(
+            f'<w:tr><w:trPr><w:trHeight w:val="{BLANK_LINE_TWIPS * lines}" w:hRule="atLeast"/>'
+            + ("<w:cantSplit/>" if lines <= SHORT_BLANK else "") + "</w:trPr>"
+            + cell(label_width, label, bold=True) + cell(self.width - label_width, text) + "</w:tr>"
+            for label, text, lines in block.blanks)
+        self.parts.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style_ids["Table Grid"]}"/><w:tblW w:w="{self.width}" w:type="dxa"/>'
+            f'<w:jc w:val="center"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="{label_width}"/>'
+            f'<w:gridCol w:w="{self.width - label_width}"/></w:tblGrid>{rows}</w:tbl>')
         self.paragraph("")
 
     def question(self, block: QuestionBlock) -> None:
@@ -304,6 +347,8 @@ class Writer:
                 self.items(block)
             elif isinstance(block, Table):
                 self.table(block)
+            elif isinstance(block, Blanks):
+                self.blanks(block)
             elif isinstance(block, QuestionBlock):
                 self.question(block)
             elif isinstance(block, AnswerBlock):

@@ -16,6 +16,7 @@ from ..core.kb import Entry
 from ..core.problems import CODES
 from ..core.schema import kind_label, page_kinds, pages_of
 from ..core.schema.curriculum import CurriculumKind
+from ..core.schema.form import docx_path
 from ..core.schema.question import KIND_ORDER
 from ..core.schema.source import SourceKind
 from .browse import BROWSE, plan_browse
@@ -192,3 +193,12 @@ def plan_sources(ctx: Context) -> PagePlan:
         if entries:
             groups.append((kind, [{"entry": e, "source": e.record, "backlinks": site.backlinks(e.id)} for e in entries]))
     return index_page("source", "sources.md.j2", {"groups": groups})
+
+
+@index_planner("form")
+def plan_forms(ctx: Context) -> PagePlan:
+    """The 文书模板 page: every blank template with its Word download and the aspects that use it."""
+    site = ctx.site
+    return index_page("form", "forms.md.j2", {"forms": [
+        {"entry": e, "form": e.record, "docx": docx_path(e.id), "backlinks": site.backlinks(e.id)}
+        for e in site.entries("form")]})

@@ -16,6 +16,7 @@ from ..core.schema.region import RegionLevel
 from . import figures
 from .plans import Context, HandoutView, PagePlan, case_cards, descendants, planner, record_page
 from .resolver import Link, Resolver, src_uri_of
+from .tools import aspect_tools, category_tools
 
 LEVELS: tuple[str, ...] = typing.get_args(RegionLevel)
 
@@ -28,7 +29,7 @@ def plan_category(entry: Entry, ctx: Context) -> PagePlan:
     site = ctx.site
     aspects = [{"link": site.link(a.id), "record": a}
                for a in sorted(entry.record.aspects, key=lambda a: a.number) if site.visible(a.id)]
-    return record_page(entry, site, aspects=aspects)
+    return record_page(entry, site, aspects=aspects, tools=category_tools(site, [a["record"] for a in aspects]))
 
 
 @planner("aspect", entries=lambda ctx: ctx.order)
@@ -50,6 +51,7 @@ def plan_aspect(entry: Entry, ctx: Context) -> PagePlan:
                                    key=lambda q: (KIND_ORDER.get(q.record.kind, 9), q.id))],
         previous=site.link(order[index - 1].id) if index > 0 else None,
         next=site.link(order[index + 1].id) if index + 1 < len(order) else None,
+        tools=aspect_tools(site, aspect, site.link(entry.parent)),
     )
 
 

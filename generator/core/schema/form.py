@@ -86,6 +86,11 @@ class FormTemplate(Record):
     """What the page holds, top to bottom."""
 
 
+def docx_path(form_id: str) -> str:
+    """Where the template's Word document is in the site (the documents stage writes it there)."""
+    return f"downloads/forms/{form_id}.docx"
+
+
 def check_parts(scope: LinkScope, owners: Sequence[Held]) -> None:
     """Each part writes exactly one thing (a heading, a text, a grid …)."""
     for owner in owners:
@@ -95,6 +100,11 @@ def check_parts(scope: LinkScope, owners: Sequence[Held]) -> None:
                 found = "、".join(written) if written else "什么也没写"
                 scope.problem(owner, ("parts", index), "E-ONE-OF", f"第{index + 1}部分应当只写一项内容，实际：{found}。",
                               "每部分只写 " + "、".join(PART_KEYS) + " 中的一项；要写几项就分成几个部分（每个以“- ”开头）。")
+            table = part.table
+            if table is not None and table.items and len(table.columns) < 1 + table.numbered:
+                scope.problem(owner, ("parts", index, "table", "columns"), "E-TOO-FEW",
+                              f"表格有序号和预先印好的项目，至少要 {1 + table.numbered} 列，实际 {len(table.columns)} 列。",
+                              "加一列放项目名称，或写 numbered: false 不要序号列。")
 
 
 KIND = KindSpec("form", "forms", FormTemplate, "文书模板", "title",

@@ -37,7 +37,7 @@ class Meeting(Record):
     """The period in which it is held at least once."""
 
     quarter: Quarter | None = None
-    """For a yearly meeting, the quarter it is usually held in (组织生活会: 第四季度)."""
+    """For a yearly meeting (and only for one), the quarter it is usually held in (组织生活会: 第四季度)."""
 
     frequency: Line
     """The frequency as the rule or practice words it (一般每季度召开1次; 每年至少召开1次，一般安排在第四季度)."""
@@ -56,7 +56,8 @@ class Meeting(Record):
 
 
 def check_meetings(scope: LinkScope, owners: Sequence[Held]) -> None:
-    """Meeting ids are unique across the manual, and only a yearly meeting names its quarter."""
+    """Meeting ids are unique across the manual, and a yearly meeting, and only a yearly one, names
+    the quarter it is usually held in."""
     seen: dict[str, tuple[Held, tuple[object, ...]]] = {}
     for owner in owners:
         for a, aspect in enumerate(owner.record.aspects):
@@ -68,6 +69,9 @@ def check_meetings(scope: LinkScope, owners: Sequence[Held]) -> None:
                                   "每种会议用不同的 id，年度计划和日历条目靠它区分。", (scope.location(first, where),))
                 else:
                     seen[meeting.id] = (owner, (*path, "id"))
+                if meeting.quarter is None and meeting.every == "每年":
+                    scope.problem(owner, path, "E-MISSING", f"“{meeting.name}”每年召开，缺少 quarter（一般安排在哪个季度）。",
+                                  "写 quarter: 第一季度 … 第四季度；年度计划按它排定日期。")
                 if meeting.quarter is not None and meeting.every != "每年":
                     scope.problem(owner, (*path, "quarter"), "E-ONE-OF",
                                   f"“{meeting.name}”{meeting.every}召开，不能再指定在{meeting.quarter}。",
