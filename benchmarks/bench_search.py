@@ -53,7 +53,7 @@ RUN_QUERIES = """async (queries) => {
     const found = await hlSearch.rank(q);
     const rows = await hlSearch.details(found.meta, found.ranked.slice(0, 10).map(r => r.doc));
     const cards = hlSearchCards.matching(found, q).map(c => [c.card.aspect.url,
-      [c.card.title, ...c.rows.map(r => r[0] + " " + r[1]), c.card.source ? c.card.source.title : ""].join(" ")]);
+      [c.card.title, ...c.rows.map(r => r.join(" ")), ...c.card.sources.map(s => s.join(""))].join(" ")]);
     out.push({urls: rows.map(row => hlSearch.present(row, found).url), cards});
   }
   return out;

@@ -26,6 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..core.schema import page_kinds
+from .cards import cards
 from .extract import documents
 from .index import SearchIndex
 from .records import Records
@@ -91,8 +92,10 @@ class HonglingSearchPlugin(BasePlugin[SearchConfig]):
         self.records = Records(None)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        kb = linked_records(config)
         self.index = SearchIndex()
-        self.records = Records(linked_records(config))
+        self.index.cards = cards(kb)
+        self.records = Records(kb)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:

@@ -325,7 +325,8 @@
 
   /**
    * Ranked results of ``query``: {ranked: [{doc, score}], words to highlight, the query's intents,
-   * the corrected query if a typing slip was put right, the weight of each token}.
+   * the corrected query if a typing slip was put right, the weight of each token, the texts of the
+   * query's variants}.
    */
   function rank(query) {
     return load("meta.js").then(function (meta) {
@@ -361,7 +362,7 @@
             var marked = queryRuns(text);
             all.forEach(function (v) { if (v.synonym && marked.indexOf(v.synonym) < 0) marked.push(v.synonym); });
             return { meta: meta, ranked: ranked, words: marked, intents: parsed.intents, corrected: fix ? typed : null,
-                     idf: idf, text: text };
+                     idf: idf, text: text, variants: all.map(function (v) { return v.text; }) };
           });
         });
       });
@@ -417,7 +418,7 @@
     details: details,
     normalise: normalise,
     /* for the other parts of the search (hongling-search-slips.js, -snippet.js): */
-    parts: { load: load, queryRuns: queryRuns, fnv1a: fnv1a, han: HAN },
+    parts: { load: load, queryRuns: queryRuns, distinctTokens: distinctTokens, fnv1a: fnv1a, han: HAN },
     rules: {
       tokens: indexTokens,
       parse: function (query) { return load("meta.js").then(function (meta) { return parse(meta, query); }); },
