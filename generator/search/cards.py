@@ -103,28 +103,30 @@ def cards(kb: Any) -> list[dict[str, Any]]:
     pages = pages_of("aspect")
     out = []
     categories = {entry.id: entry for entry in kb.of_kind("category")}
-    steps = {step.number: step.title for entry in kb.of_kind("aspect")
-             for stage in getattr(entry.record, "stages", ()) for step in stage.steps}
+    steps: dict[str | None, dict[int, str]] = {}
+    """Step numbers run on through a category's aspects: category → number → title."""
+    for entry in kb.of_kind("aspect"):
+        for stage in entry.record.stages:
+            steps.setdefault(entry.parent, {}).update({step.number: step.title for step in stage.steps})
     for entry in kb.of_kind("aspect"):
         aspect = entry.record
-        made = []
+        made: list[tuple[str, list[list[Any]], list[str], list[str], dict[str, Any] | None]] = []
         sources = Sources(kb)
-        if getattr(aspect, "dues", None) is not None:
+        if aspect.dues is not None:
             title, rows, notes, calculator = dues_card(aspect.dues, sources)
             made.append((title, rows, notes, ["amount"], calculator))
-        if getattr(aspect, "meetings", ()):
+        if aspect.meetings:
             made.append((*meetings_card(aspect, sources), ["time"], None))
-        timed = getattr(aspect, "stages", ())
-        if any(step.timing for stage in timed for step in stage.steps):
-            made.append((*timing_card(aspect, steps, sources), ["time"], None))
-        for title, rows, notes, intents, calculator in made:
+        if any(step.timing for stage in aspect.stages for step in stage.steps):
+            made.append((*timing_card(aspect, steps.get(entry.parent, {}), sources), ["time"], None))
+        for title, rows, notes, intents, worked in made:
             category = categories.get(entry.parent or "")
             card = {"title": title, "aspect": {"url": f"{pages.folder}/{entry.id}.html" if pages else "", "title": aspect.title},
-                    "intents": intents, "subjects": list(dict.fromkeys([aspect.title, *getattr(aspect, "colloquial", ())])),
+                    "intents": intents, "subjects": list(dict.fromkeys([aspect.title, *aspect.colloquial])),
                     "area": category.record.title if category else "", "rows": rows,
                     "sources": sources.cited, "notes": notes}
-            if calculator:
-                card["dues"] = calculator
+            if worked:
+                card["dues"] = worked
             out.append(card)
     return out
 

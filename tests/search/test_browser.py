@@ -44,6 +44,7 @@ def test_search_query_set_meets_its_figures(visit: Visit):
     assert rates["all"]["hit@3"] >= 96 and rates["all"]["hit@1"] >= 88, f"{rates['all']}\n{report}"
     assert rates["colloquial"]["hit@3"] >= 94 and rates["colloquial"]["hit@1"] >= 82, f"{rates['colloquial']}\n{report}"
     assert rates["homophone"]["hit@3"] >= 95 and rates["homophone"]["hit@1"] >= 90, f"{rates['homophone']}\n{report}"
+    assert sum("card" in q for q in queries) >= 10 and rates["card"]["card"] >= 90, f"{rates['card']}\n{report}"
 
 
 def test_search_box_keyboard_and_highlighting(visit: Visit):
@@ -140,6 +141,42 @@ def test_a_homophone_slip_is_put_right_and_said_so(visit: Visit):
     page.fill("input.md-search__input", "三会一课")
     page.locator(".md-search-result__meta", has_text="找到").wait_for(timeout=10000)
     assert "您是不是要找" not in page.inner_text(".md-search-result__meta")
+
+
+def test_an_answer_card_shows_the_dues_table_with_its_regulation(visit: Visit):
+    page = search(visit, "党费交多少")
+    card = page.locator(".hl-search-card")
+    assert card.count() == 1
+    rows = [[cell.strip() for cell in row.split("\t")] for row in card.locator("tr").all_inner_texts()]
+    assert ["3000元以下（含3000元）", "0.5%"] in rows and ["10000元以上", "2%"] in rows
+    assert ["5000元以上至10000元（含10000元）", "1.5%"] in rows
+    assert "依据：《关于中国共产党党费收缴、使用和管理的规定》" in card.inner_text()
+    assert card.locator("a").get_attribute("href").endswith("handbook/dangfei-shoujiao.html")
+    assert page.locator(".hl-search-cards + .md-search-result__list").count() == 1  # above the results
+    page.fill("input.md-search__input", "工资10001元交多少党费")
+    page.locator(".hl-search-card__answer").wait_for(timeout=10000)
+    assert "每月交 200.02 元（10001 × 2%）" in page.inner_text(".hl-search-card__answer")
+    page.fill("input.md-search__input", "党费收缴")
+    page.locator(".md-search-result__meta", has_text="找到").wait_for(timeout=10000)
+    assert page.locator(".hl-search-card").count() == 0  # a name is not a question
+
+
+def test_the_card_works_out_dues_as_the_manual_examples_say(visit: Visit):
+    """Every worked example in the manual's 党费 table, recomputed in the browser from the card."""
+    from generator import Settings, check
+    from tests.support import REPO
+
+    kb, _ = check(Settings(data_dir=REPO / "data"))
+    table = next(entry.record.dues for entry in kb.of_kind("aspect") if entry.record.dues is not None)
+    who = {case.id: case.who for case in table.cases}
+    examples = [[float(e.income), float(e.amount), who.get(e.case or "")] for e in table.examples]
+    page = visit.open("index.html")
+    worked = page.evaluate("""async (examples) => { const meta = await hlSearch.meta();
+        const card = meta.cards.find(c => c.dues);
+        return examples.map(([income, , who]) => {
+          const bands = who ? card.dues.cases[who].bands : card.dues.bands;
+          return hlSearchCards.dues(bands, income, card.dues.unit).amount; }); }""", examples)
+    assert len(examples) >= 6 and worked == [amount for _, amount, _ in examples]
 
 
 TOKEN_SAMPLES = ["党费怎么返还", "“红色‘联’动力”与1+X、１＋７＋Ｎ和2510，2023-05 三对一 A", "济南高新区党建“三专”服务体系",

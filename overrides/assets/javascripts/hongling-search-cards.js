@@ -39,7 +39,7 @@
     var out = [];
     cards.forEach(function (card) {
       if (!card.intents.some(function (name) { return found.intents.indexOf(name) >= 0; })) return;
-      var subject = api.normalise(card.subjects.join(" ") + " " + card.area);
+      var subject = api.normalise(card.title + " " + card.subjects.join(" ") + " " + card.area);
       var best = null;
       found.variants.forEach(function (text) {
         var tokens = distinctTokens(text).filter(function (token) { return found.idf[token] && !/^[0-9.]+$/.test(token); });

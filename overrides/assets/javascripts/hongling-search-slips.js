@@ -48,6 +48,7 @@
             for (var j = 0; j < list.length; j += 2) {
               var other = list[j], count = list[j + 1];
               if (other === pair || count < need || (!free[0] && other[0] !== pair[0]) || (!free[1] && other[1] !== pair[1])) continue;
+              if (other[0] !== pair[0] && other[1] !== pair[1]) continue;  /* a slip is one character, not two */
               if (!best || count > best.count) best = { pair: other, count: count };
             }
           });

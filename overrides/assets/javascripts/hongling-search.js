@@ -417,6 +417,7 @@
     rank: rank,
     details: details,
     normalise: normalise,
+    meta: function () { return load("meta.js"); },
     /* for the other parts of the search (hongling-search-slips.js, -snippet.js): */
     parts: { load: load, queryRuns: queryRuns, distinctTokens: distinctTokens, fnv1a: fnv1a, han: HAN },
     rules: {
