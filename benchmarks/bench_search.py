@@ -44,6 +44,9 @@ QUERIES = ROOT / "tests" / "search_queries.yml"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--allow-file-access-from-files", "--disable-background-networking"]
+ASKED = ["党废怎么交", "入党要走哪些程序", "工资5000交多少党费", "公司只有两个党员能建支部吗", "党"]
+"""Queries a new worker types, each first in a fresh page: a typing slip (which loads the pinyin
+tables), a process question, an answer card, a long question of many words, one character."""
 SCALE_QUERIES = ["党费返还", "红旗支部", "三会一课", "党建指导员", "长清", "结对共建", "产业链党委", "发展党员",
                  "新就业群体", "星级评定", "主题党日", "楼宇党建"]
 
@@ -230,6 +233,7 @@ def scale(cases: int, sites: int, runs: int, first: int) -> int:
         library = Path(tmp)
         counts = generate(library / "data", cases, sites)
         plain_s, with_s, figures = [], [], {"http": [], "file://": []}
+        asked: dict[str, dict[str, dict[str, float]]] = {"http": {}, "file://": {}}
         for _ in range(runs):
             plain_s.append(build(library, library / "site-plain", search=False)[0])
             with_s.append(build(library, library / "site", search=True)[0])
@@ -242,6 +246,8 @@ def scale(cases: int, sites: int, runs: int, first: int) -> int:
                     q = SCALE_QUERIES[i % len(SCALE_QUERIES)]
                     later = [x for x in SCALE_QUERIES if x != q][:8]
                     figures[label].append(first_and_later(browser, root, site, q, later))
+                for q in ASKED:
+                    asked[label][q] = first_and_later(browser, root, site, q, [x for x in ASKED if x != q])
         print(f"合成库：{counts['cases']} 个案例、{counts['sites']} 个阵地 → {sizes['pages']} 个页面；"
               f"索引 {sizes['search index MB']:.1f} MB，{shards} 个分片")
         print(f"构建：无搜索 {statistics.median(plain_s):.1f} s，有搜索 {statistics.median(with_s):.1f} s，"
@@ -254,6 +260,12 @@ def scale(cases: int, sites: int, runs: int, first: int) -> int:
             print(f"| {label} | {m['first ms']:.0f} | {m['later ms']:.0f} | {worst:.0f} | {m['first query KB']:.0f} "
                   f"| {m['first query files']:.0f} |")
         print(f"\n（首次查询：{first} 次新打开页面的中位数；最长任务取所有次中的最大值）")
+        print("\n新任党务工作者的问法（各自在新打开的页面上作为首次查询）：\n")
+        print("| 查询 | 首次 ms（http / file://） | 之后 ms（中位数） | 最长任务 ms | 下载 KB | 文件数 |\n|---|---:|---:|---:|---:|---:|")
+        for q in ASKED:
+            h, f = asked["http"][q], asked["file://"][q]
+            print(f"| {q} | {h['first ms']:.0f} / {f['first ms']:.0f} | {h['later ms']:.0f} / {f['later ms']:.0f} "
+                  f"| {max(h['longest task ms'], f['longest task ms']):.0f} | {h['first query KB']:.0f} | {h['first query files']:.0f} |")
     return 0
 
 
