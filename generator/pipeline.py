@@ -2,10 +2,11 @@
 
     load → validate → link    the core (:func:`generator.core.check.check`); a problem in any file
                               stops the run here, before anything is rendered or written
-    → handouts                courses, cases and trainers' handouts laid out as blocks
+    → handouts                courses, cases and trainers' handouts laid out as blocks, and the
+                              pieces of the site's handout builder
     → plan → render           one :class:`PagePlan` per page, its Markdown from a template
-    → documents               the Word document of every handout and answer key, and of every
-                              blank 文书模板
+    → documents               the Word document of every handout, answer key and exam, of every
+                              blank 文书模板, and the editors' template workbook (:mod:`generator.sheets`)
 
 MkDocs then converts the Markdown, the plugin marks glossary terms, and MkDocs writes the site.
 Every door runs :func:`run` exactly once: the MkDocs plugin, ``hongling build`` and ``pack``
@@ -26,8 +27,11 @@ from .core.memo import FileMemo
 from .core.problems import Report
 from .core.settings import Settings
 from .handouts.documents import DocumentMemo, form_documents, word_documents
+from .handouts.exam import source_titles
 from .handouts.forms import blank_forms
 from .handouts.outline import all_handouts
+from .handouts.pieces import builder_pieces
+from .sheets.export import template_download
 from .site.plan import plan
 from .site.plans import PagePlan
 from .site.render import environment, render_all
@@ -57,7 +61,8 @@ class Built:
     pages: Mapping[str, str] = field(default_factory=dict)
     """Markdown of every planned page, by ``src_uri``."""
     documents: Mapping[str, bytes] = field(default_factory=dict)
-    """Word documents, by their path in the site (``downloads/<id>.docx``, ``downloads/forms/<id>.docx``)."""
+    """Word documents and the template workbook, by their path in the site (``downloads/<id>.docx``,
+    ``downloads/forms/<id>.docx``)."""
 
 
 def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
@@ -70,11 +75,13 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
     site = Resolver(kb)
     with stage("handouts", hook):
         handouts = all_handouts(site)
+        pieces = builder_pieces(site)
     with stage("plan", hook):
-        plans = tuple(plan(site, handouts))
+        plans = tuple(plan(site, handouts, pieces))
     with stage("render", hook):
-        pages = render_all(list(plans), environment(reuse.templates))
+        pages = render_all(list(plans), environment(reuse.templates), site.citable())
     with stage("documents", hook):
-        documents = {**word_documents(handouts, settings.source_date_epoch, reuse.documents),
-                     **form_documents(blank_forms(site), settings.source_date_epoch, reuse.documents)}
+        documents = {**word_documents(handouts, source_titles(kb), settings.source_date_epoch, reuse.documents),
+                     **form_documents(blank_forms(site), settings.source_date_epoch, reuse.documents),
+                     **template_download(kb, settings.source_date_epoch)}
     return Built(settings, kb, report, plans, pages, documents)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 from .kb import KnowledgeBase
 from .link import link
-from .load import LoadedFile, load_library
+from .load import Loaded, LoadedFile, load_library
 from .memo import FileMemo
 from .problems import Report
 from .settings import Settings
@@ -68,6 +68,14 @@ def check(settings: Settings, memo: FileMemo | None = None,
     with collector_paused():
         with stage("load", hook):
             loaded = load_library(settings, memo)
+        return check_loaded(loaded, settings, memo, hook)
+
+
+def check_loaded(loaded: Loaded, settings: Settings, memo: FileMemo | None = None,
+                 hook: StageHook | None = None) -> tuple[KnowledgeBase, Report]:
+    """Validate and link files already loaded: the library as read from disk, or with records
+    from elsewhere in place of some files (a workbook that ``hongling import`` reads)."""
+    with collector_paused():
         report = Report(problems=list(loaded.problems), texts=loaded.texts)
         with stage("validate", hook):
             records, problems = validate(loaded.files, settings.build_year, memo)

@@ -7,8 +7,8 @@ each link and anchor when it builds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..core.kb import Entry, KnowledgeBase
 from ..core.schema import kind_label, pages_of
@@ -74,6 +74,13 @@ class Resolver:
         page, anchor = src_uri_of(entry)
         return Link(title or entry.title, page, anchor)
 
+    def index_link(self, kind: str) -> Link | None:
+        """The page that lists every record of ``kind`` (地区 → regions/index.md), if it has one."""
+        pages = pages_of(kind)
+        if pages is None or pages.index is None:
+            return None
+        return Link(pages.index_title or kind_label(kind), pages.index)
+
     def links(self, ids: Iterable[str | None]) -> list[Link]:
         """Links in the given order, without duplicates or hidden records."""
         seen: set[str] = set()
@@ -102,6 +109,15 @@ class Resolver:
             groups.setdefault(entry.kind, []).append(entry.id)
         return [(kind_label(kind), self.sorted_links(ids))
                 for kind, ids in sorted(groups.items(), key=lambda item: backlink_rank(item[0]))]
+
+    def citable(self) -> dict[str, Link]:
+        """Links to the records that running text may cite by id (见来源 src-…): the sources."""
+        return {e.id: link for e in self.kb.of_kind("source") if (link := self.link(e.id)) is not None}
+
+    def source_date(self, source_id: str | None) -> str | None:
+        """The date of a source (``2023-10-07``), which dates the figures it states."""
+        entry = self.kb.get(source_id) if source_id else None
+        return getattr(entry.record, "date", None) if entry is not None else None
 
     def region_path(self, region_id: str | None) -> list[Link]:
         """The region and its ancestors, outermost first (山东省 › 济南市 › 长清区)."""

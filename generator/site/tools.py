@@ -19,6 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..core.kb import Entry
 from ..core.schema.dues import ROUNDING, DuesBand, DuesTable, yuan
 from ..core.schema.form import docx_path
 from ..core.schema.meetings import Meeting
@@ -49,13 +50,12 @@ def cite(site: Resolver, source: str, article: str | None) -> str:
 
 def band_label(bands: tuple[DuesBand, ...], index: int) -> str:
     """The band as the regulation words it: 3000元以下（含3000元）, 3000元以上至5000元（含5000元）, 10000元以上."""
-    band = bands[index]
-    low = band.above if index > 0 else None
-    if low is None and band.up_to is not None:
-        return f"{yuan(band.up_to)}元以下（含{yuan(band.up_to)}元）"
-    if band.up_to is None:
+    low, high = (bands[index].above if index > 0 else None), bands[index].up_to
+    if high is None:
         return f"{yuan(low or Decimal(0))}元以上"
-    return f"{yuan(low)}元以上至{yuan(band.up_to)}元（含{yuan(band.up_to)}元）"  # type: ignore[arg-type]
+    if low is None:
+        return f"{yuan(high)}元以下（含{yuan(high)}元）"
+    return f"{yuan(low)}元以上至{yuan(high)}元（含{yuan(high)}元）"
 
 
 def bands_data(bands: tuple[DuesBand, ...]) -> list[dict[str, Any]]:
@@ -113,9 +113,14 @@ def timing_words(step: dict[str, Any], titles: dict[int, str]) -> list[str]:
     return words
 
 
-def stages_context(site: Resolver, stages: list[tuple[Stage, Link | None]], with_json: bool) -> dict[str, Any]:
+def step_titles(aspects: list[Any]) -> dict[int, str]:
+    """Every step of a category by its number: a rule may count from a step of another aspect."""
+    return {step.number: step.title for a in aspects for stage in a.stages for step in stage.steps}
+
+
+def stages_context(site: Resolver, stages: list[tuple[Stage, Link | None]], titles: dict[int, str],
+                   with_json: bool) -> dict[str, Any]:
     data = stages_data(site, stages)
-    titles = {step["number"]: step["title"] for stage in data for step in stage["steps"]}
     rows = [{"stage": stage, "link": link, "steps": [dict(step, when=timing_words(step, titles)) for step in stage_data["steps"]]}
             for (stage, link), stage_data in zip(stages, data, strict=True)]
     context: dict[str, Any] = {"stages": rows}
@@ -146,17 +151,20 @@ PLANNER_ANCHORS = {"stages": ("发展党员时间推算", "planner"), "meetings"
 """Title and anchor of each planner on the category page."""
 
 
-def aspect_tools(site: Resolver, aspect: Any, category: Link | None) -> dict[str, Any]:
+def aspect_tools(site: Resolver, aspect: Any, category: Entry | None) -> dict[str, Any]:
     """The tools' part of an aspect page: only what the aspect's own fields hold, with a link to
     the planner on its category's page that gathers them, and the Word file of each form's template."""
+    page = site.link(category.id) if category else None
+    siblings = list(category.record.aspects) if category else [aspect]
+
     def planner(kind: str) -> Link | None:
         title, anchor = PLANNER_ANCHORS[kind]
-        return Link(title, category.src_uri, anchor) if category else None
+        return Link(title, page.src_uri, anchor) if page else None
 
     return {
         "dues": dues_context(site, aspect.dues) if aspect.dues is not None else None,
-        "stages": dict(stages_context(site, [(s, None) for s in aspect.stages], False), planner=planner("stages"))
-        if aspect.stages else None,
+        "stages": dict(stages_context(site, [(s, None) for s in aspect.stages], step_titles(siblings), False),
+                       planner=planner("stages")) if aspect.stages else None,
         "meetings": dict(meetings_context(site, [(m, None) for m in aspect.meetings], False), planner=planner("meetings"))
         if aspect.meetings else None,
         "templates": {f.template: docx_path(f.template) for f in aspect.forms if f.template and site.visible(f.template)},
@@ -168,6 +176,6 @@ def category_tools(site: Resolver, aspects: list[Any]) -> dict[str, Any]:
     stages = [(stage, site.link(a.id)) for a in aspects for stage in a.stages]
     meetings = [(meeting, site.link(a.id)) for a in aspects for meeting in a.meetings]
     return {
-        "stages": stages_context(site, stages, True) if stages else None,
+        "stages": stages_context(site, stages, step_titles(aspects), True) if stages else None,
         "meetings": meetings_context(site, meetings, True) if meetings else None,
     }

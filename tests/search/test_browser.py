@@ -21,6 +21,14 @@ def search(visit: Visit, query: str, path: str = "index.html"):
     return page
 
 
+def retype(page, query: str) -> None:
+    """Replace the query in the open search box and wait for its results: emptying the box first
+    clears the previous query's list, count and cards, so what is waited for is the new query's."""
+    page.fill("input.md-search__input", "")
+    page.fill("input.md-search__input", query)
+    page.locator(".md-search-result__meta", has_text="找到").wait_for(timeout=10000)
+
+
 def shown_count(page) -> int:
     text = page.inner_text(".md-search-result__meta")
     return int(text.split("找到 ", 1)[1].split(" 个", 1)[0])
@@ -115,7 +123,7 @@ def test_each_result_says_what_kind_of_page_it_is_in_the_registry_words(visit: V
 def test_the_count_equals_the_results_listed(visit: Visit):
     page = search(visit, "泉通APP")
     assert shown_count(page) == page.locator(RESULT).count()
-    page.fill("input.md-search__input", "党建")
+    retype(page, "党建")
     page.locator(".hl-search-more").wait_for(timeout=10000)
     count = shown_count(page)
     assert count > 10 and page.locator(RESULT).count() == 10
@@ -135,11 +143,11 @@ def test_a_homophone_slip_is_put_right_and_said_so(visit: Visit):
     page = search(visit, "党废")
     assert "您是不是要找“党费”" in page.inner_text(".md-search-result__meta")
     assert "党费" in page.locator(RESULT).first.locator("h1, h2").first.inner_text()
-    page.fill("input.md-search__input", "三会一刻")
-    page.locator(".md-search-result__meta", has_text="三会一课").wait_for(timeout=10000)
+    retype(page, "三会一刻")
+    assert "您是不是要找“三会一课”" in page.inner_text(".md-search-result__meta")
+    page.locator(RESULT).first.wait_for(timeout=10000)
     assert page.locator(RESULT).first.locator("h1").inner_text() == "三会一课"
-    page.fill("input.md-search__input", "三会一课")
-    page.locator(".md-search-result__meta", has_text="找到").wait_for(timeout=10000)
+    retype(page, "三会一课")
     assert "您是不是要找" not in page.inner_text(".md-search-result__meta")
 
 
@@ -153,11 +161,9 @@ def test_an_answer_card_shows_the_dues_table_with_its_regulation(visit: Visit):
     assert "依据：《关于中国共产党党费收缴、使用和管理的规定》" in card.inner_text()
     assert card.locator("a").get_attribute("href").endswith("handbook/dangfei-shoujiao.html")
     assert page.locator(".hl-search-cards + .md-search-result__list").count() == 1  # above the results
-    page.fill("input.md-search__input", "工资10001元交多少党费")
-    page.locator(".hl-search-card__answer").wait_for(timeout=10000)
+    retype(page, "工资10001元交多少党费")
     assert "每月交 200.02 元（10001 × 2%）" in page.inner_text(".hl-search-card__answer")
-    page.fill("input.md-search__input", "党费收缴")
-    page.locator(".md-search-result__meta", has_text="找到").wait_for(timeout=10000)
+    retype(page, "党费收缴")
     assert page.locator(".hl-search-card").count() == 0  # a name is not a question
 
 

@@ -111,5 +111,5 @@ KIND = KindSpec("form", "forms", FormTemplate, "文书模板", "title",
                 Pages("文书模板", backlink_rank=11, shared="forms.md", index="forms.md", index_title="文书模板"),
                 checks=(check_parts,), chinese_keys={
         "用途": "purpose", "横向": "landscape", "部分": "parts", "栏目": "fields", "表": "table",
-        "列": "columns", "行数": "rows", "落款": "sign", "主送": "to", "小标题": "heading", "文字": "text",
+        "列": "columns", "行数": "rows", "落款": "sign", "主送": "to", "小标题": "heading",
     })

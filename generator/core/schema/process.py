@@ -23,10 +23,9 @@ from ..textcheck import fail
 from .fields import Line, ListOf, Ordinal, PlainText, Record, Ref
 from .kind import Held, LinkScope
 
-PERIOD_RE = re.compile(r"^(-?\s*[0-9]+|半)\s*(年|个月|月|天|日)$")
-PERIOD_UNITS = {"年": (12, 0), "个月": (1, 0), "月": (1, 0), "天": (0, 1), "日": (0, 1)}
-CHINESE_SMALL = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
-                 "九": "9", "十": "10"}
+PERIOD_RE = re.compile(r"^(-?[0-9]+|半)(年|个月|天|日)$")
+PERIOD_UNITS = {"年": (12, 0), "个月": (1, 0), "天": (0, 1), "日": (0, 1)}
+CHINESE_DIGITS = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
 @dataclass(frozen=True)
@@ -49,24 +48,26 @@ def parse_period(value: Any) -> Period:
     text = str(value).strip().replace(" ", "")
     match = PERIOD_RE.match(text)
     if not match:
-        digits = "".join(CHINESE_SMALL.get(ch, ch) for ch in text)
+        digits = "".join(CHINESE_DIGITS.get(ch, ch) for ch in text)
+        if re.fullmatch(r"[0-9]+月", digits):  # 3月 reads as March: a span of months is 3个月
+            digits = digits[:-1] + "个月"
         hint = f"写成 {digits}。" if digits != text and PERIOD_RE.match(digits) else "写成 1年、半年、3个月 或 30天。"
         raise fail("E-INTERVAL", f"时限 “{text}” 写法不对。", hint)
     amount, unit = match.groups()
-    count = 0.5 if amount == "半" else int(amount.replace(" ", ""))
-    if count <= 0:
-        raise fail("E-INTERVAL", f"时限 “{text}” 不是正数：间隔只能向后计算。",
-                   "写正数（如 1年）；“不早于”用 at_least，“不晚于”用 within。")
-    months, days = PERIOD_UNITS[unit]
     if amount == "半":
         if unit != "年":
             raise fail("E-INTERVAL", f"时限 “{text}” 写法不对。", "写 半年，或写成 15天、3个月 这样的整数。")
         return Period(6, 0, text)
-    return Period(int(count) * months, int(count) * days, text)
+    count = int(amount)
+    if count <= 0:
+        raise fail("E-INTERVAL", f"时限 “{text}” 不是正数：间隔只能向后计算。",
+                   "写正数（如 1年）；“不早于”用 at_least，“不晚于”用 within。")
+    months, days = PERIOD_UNITS[unit]
+    return Period(count * months, count * days, text)
 
 
 PeriodField = Annotated[Period, BeforeValidator(parse_period), WithJsonSchema(
-    {"type": "string", "pattern": r"^([0-9]+|半)\s*(年|个月|月|天|日)$"})]
+    {"type": "string", "pattern": r"^([0-9]+|半)\s*(年|个月|天|日)$"})]
 """A span such as 1年, 半年, 3个月 or 30天."""
 
 

@@ -97,6 +97,5 @@
     amount.textContent = "输入每月收入，即时算出应交党费。";
   }
 
-  H.dues = { compute: compute, bandOf: bandOf };
   H.ready(start);
 })();

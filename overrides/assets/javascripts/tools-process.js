@@ -81,14 +81,14 @@
         type: "date", id: "hl-plan-step-" + step.number, "aria-label": "第" + step.number + "步 " + step.title + " 的实际日期" });
       if (input) inputs[step.number] = input;
       cells[step.number] = {
-        earliest: H.el("td", { "class": "hl-plan-earliest" }),
-        latest: H.el("td", { "class": "hl-plan-latest" }),
+        earliest: H.el("td", { "class": "hl-plan-earliest", "data-label": "最早可以" }),
+        latest: H.el("td", { "class": "hl-plan-latest", "data-label": "最迟应当" }),
         notes: H.el("td", { "class": "hl-plan-notes" })
       };
       body.appendChild(H.el("tr", { id: "hl-plan-row-" + step.number, "data-step": String(step.number) }, [
         H.el("th", { scope: "row", text: step.number + ". " + step.title }),
         cells[step.number].earliest, cells[step.number].latest,
-        H.el("td", { "class": "hl-plan-actual" }, [input || H.el("span", { text: "见上方" })]),
+        H.el("td", { "class": "hl-plan-actual", "data-label": "实际日期" }, [input || H.el("span", { text: "见上方" })]),
         cells[step.number].notes
       ]));
     });
@@ -148,6 +148,5 @@
     update();
   }
 
-  H.process = { plan: plan };
   H.ready(start);
 })();

@@ -69,14 +69,13 @@
   }
 
   function fold(line) {
-    var out = [], current = "", size = 0, limit = 75;
+    var out = [], current = "", size = 0;
     Array.from(line).forEach(function (ch) {
       var n = octets(ch);
-      if (size + n > limit) {
+      if (size + n > 75) {  /* a continuation line starts with a space, which counts */
         out.push(current);
         current = " ";
         size = 1;
-        limit = 75;
       }
       current += ch;
       size += n;
@@ -209,6 +208,5 @@
     update();
   }
 
-  H.year = { entries: entries, ics: ics };
   H.ready(start);
 })();
