@@ -106,6 +106,21 @@ class SearchIndex:
                 if entry[0] != entry[1] and entry not in self.everyday:
                     self.everyday.append(entry)
 
+    def everyday_words(self) -> list[list[str]]:
+        """The everyday words a query tries in place of their title, without those that are the
+        name of something else in the library (支委会 is a term of its own, though readers may say it
+        for 三会一课; 先锋岗 is a practice's name): the reader who types such a name is looking for that
+        thing, and its page must not compete with a query rewritten to another. The word still
+        names its own page (it is one of its aliases)."""
+        owners: dict[str, set[str]] = {}
+        for group in self.synonyms:
+            for word in group:
+                owners.setdefault(name_key(word), set()).add(name_key(group[0]))
+        for doc in self.docs:
+            owners.setdefault(name_key(doc.title), set()).add(name_key(doc.title))
+        return sorted(entry for entry in self.everyday
+                      if owners.get(name_key(entry[0]), set()) <= {name_key(entry[1])})
+
     def boilerplate(self) -> set[str]:
         seen: Counter[str] = Counter()
         for doc in self.docs:
@@ -207,6 +222,6 @@ class SearchIndex:
         out["py.js"] = f"__hlSearch.pinyin({dump(homophones.character_table(chars))});\n"
         meta = {"docs": len(self.docs), "shards": len(shards), "sounds": len(sounds),
                 "groups": [len(rows) for rows in grouped], "labels": labels,
-                "synonyms": sorted(self.synonyms), "everyday": sorted(self.everyday), "cards": self.cards, **query.meta()}
+                "synonyms": sorted(self.synonyms), "everyday": self.everyday_words(), "cards": self.cards, **query.meta()}
         out["meta.js"] = f"__hlSearch.meta({dump(meta)});\n"
         return out

@@ -149,6 +149,16 @@ def test_a_homophone_slip_is_put_right_and_said_so(visit: Visit):
     assert page.locator(RESULT).first.locator("h1").inner_text() == "三会一课"
     retype(page, "三会一课")
     assert "您是不是要找" not in page.inner_text(".md-search-result__meta")
+    retype(page, "外卖小哥党员")  # 小哥 is on one page only, but as one of its names: a word, not a slip
+    assert "您是不是要找" not in page.inner_text(".md-search-result__meta")
+
+
+def test_a_query_that_is_a_page_s_whole_name_finds_that_page_first(visit: Visit):
+    """新兴领域 is another name of the glossary entry 两新组织; many pages say 两新组织 and weigh
+    more than a glossary entry, but the entry is the page that is called what was typed."""
+    page = search(visit, "新兴领域")
+    href = page.locator(RESULT).first.locator("a").get_attribute("href")
+    assert "/glossary.html?" in href and href.endswith("#liangxinzuzhi")
 
 
 def test_an_answer_card_shows_the_dues_table_with_its_regulation(visit: Visit):

@@ -189,6 +189,20 @@ def test_everyday_words_stand_for_short_titles_only():
     assert index.everyday == [["入党", "发展党员"], ["入党流程", "发展党员"]]
 
 
+def test_an_everyday_word_that_names_something_else_is_not_put_into_queries():
+    """支委会 is a term of its own and 先锋岗 a practice's other name: a reader who types them
+    wants those pages, so the query is not rewritten to 三会一课 or 党员先锋作用."""
+    index = SearchIndex()
+    for title, aliases in (("三会一课", ["支委会", "党员大会"]), ("支委会", ["支部委员会"]), ("党员先锋作用", ["亮身份"]),
+                           ("党员先锋岗", ["先锋岗"])):
+        index.add(SearchDoc(f"{title}.html", title, aliases=aliases))
+    index.add_synonyms(["支委会", "支部委员会"])
+    index.add_synonyms(["党员先锋岗", "先锋岗"])
+    index.add_everyday(("支委会", "党员大会"), "三会一课")
+    index.add_everyday(("亮身份", "先锋岗"), "党员先锋作用")
+    assert index.everyday_words() == [["亮身份", "党员先锋作用"], ["党员大会", "三会一课"]]
+
+
 # --- pinyin tables for typing slips ----------------------------------------------------------
 
 def test_pairs_are_spelled_as_read_together_and_characters_with_every_reading():
@@ -253,6 +267,7 @@ def test_built_index_knows_synonyms_and_everyday_words(built_site: Path):
     groups = {group[0]: set(group[1:]) for group in meta["synonyms"]}
     assert groups["两新组织"] == {"两新", "新兴领域"}  # the term first, then its aliases
     assert ["快递员", "新就业群体"] in meta["everyday"] and ["入党", "发展党员"] in meta["everyday"]
+    assert ["支委会", "三会一课"] not in meta["everyday"]  # 支委会 is a glossary term of its own
     assert meta["docs"] == len(read_docs(built_site))
 
 

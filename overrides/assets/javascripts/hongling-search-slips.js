@@ -10,15 +10,17 @@
 
   var api = window.hlSearch;
   if (!api) return;
-  var load = api.parts.load, queryRuns = api.parts.queryRuns, fnv1a = api.parts.fnv1a, HAN = api.parts.han;
+  var load = api.parts.load, queryRuns = api.parts.queryRuns, fnv1a = api.parts.fnv1a, HAN = api.parts.han, named = api.parts.named;
   var RARE = 1;           /* a pair of characters in at most this many documents may be a typing slip */
   var SLIP_GAIN = 10;     /* ... when a pair of the same sound is in this many times more */
 
   /** ``text`` with each pair of characters that (almost) no page holds replaced by the commonest
    * pair of the same sound, where the characters changed are not needed by a pair that is fine:
-   * 党废 → 党费, 三会一刻 → 三会一课. Resolves to null when nothing needs or can be put right. */
+   * 党废 → 党费, 三会一刻 → 三会一课. A pair in the name of a page (a title, an alias, an everyday
+   * word such as 外卖小哥) is a word of the library, however rare, and is never taken for a slip.
+   * Resolves to null when nothing needs or can be put right. */
   function correct(meta, text, found) {
-    var df = function (pair) { return found[pair] ? found[pair][0] : 0; };
+    var df = function (pair) { return found[pair] ? (named(found[pair]) ? Infinity : found[pair][0]) : 0; };
     var suspects = [];
     queryRuns(text).forEach(function (run) {
       if (run.length < 2 || !HAN.test(run)) return;

@@ -31,6 +31,8 @@
   var NAME = 1;           /* a page whose name holds all of the query's words weighs 1 + NAME times more */
   var WORDING = 0.3;      /* weight of a query word that names nothing in the library (谁来, 准备 …) */
   var HELD = 1;           /* a page whose name the query holds, 1 + HELD × the name's share of the query */
+  var EXACT = 1;          /* ... and EXACT more when the query is that whole name (两新, 红帆领航): a page is
+                             what its name says, even one that weighs less (a glossary entry, a course) */
   var SEAM = 0.1;         /* a pair this much rarer than the pairs beside it spans two words (党费|交) */
   var SYNONYM = 0.9;      /* the query with another name of its thing put in */
   var AS_TYPED = 0.8;     /* the query as typed, when a typing slip was corrected */
@@ -275,7 +277,7 @@
       var doc = touched[t];
       var coverage = covered[doc] / total, naming = named[doc] / total;
       var value = sum[doc] / total * coverage * variant.factor *
-                  (1 + NAME * naming * naming + HELD * (held[doc] || 0));
+                  (1 + NAME * naming * naming + HELD * (held[doc] || 0) + (held[doc] === 1 ? EXACT : 0));
       if (value > board.best[doc]) {
         if (!board.hit[doc]) { board.hit[doc] = 1; board.hits.push(doc); }
         board.best[doc] = value;
@@ -419,7 +421,7 @@
     normalise: normalise,
     meta: function () { return load("meta.js"); },
     /* for the other parts of the search (hongling-search-slips.js, -snippet.js): */
-    parts: { load: load, queryRuns: queryRuns, distinctTokens: distinctTokens, fnv1a: fnv1a, han: HAN },
+    parts: { load: load, queryRuns: queryRuns, distinctTokens: distinctTokens, fnv1a: fnv1a, han: HAN, named: names },
     rules: {
       tokens: indexTokens,
       parse: function (query) { return load("meta.js").then(function (meta) { return parse(meta, query); }); },
