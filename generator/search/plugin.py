@@ -41,6 +41,10 @@ OTHER_FOLDERS = {"browse": "案例库", "guide": "首页"}
 FOLDER_LABELS = {**{pages.folder: pages.section for _, pages in page_kinds() if pages.folder}, **OTHER_FOLDERS}
 """Where a page sits, for pages outside the navigation (cases and sites are too many for it)."""
 
+EDITORS_LABEL = "编辑指南"
+"""What the results call the hand-written pages for editors (``guide/``: 数据编辑指南, 错误代码), so
+that a reader sees at once that they are not about party work."""
+
 
 class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
@@ -109,6 +113,8 @@ class HonglingSearchPlugin(BasePlugin[SearchConfig]):
         for doc in documents(page.file.url, page.title or "", place, html, split):
             found = self.records.find(doc.url)
             doc.kind, doc.label, doc.aliases = found.kind, found.label, list(found.names)
+            if not doc.label and page.file.src_uri.startswith("guide/"):
+                doc.label = EDITORS_LABEL
             doc.boost = boost if found.kind else boost * NO_RECORD
             self.index.add_synonyms([doc.title, *found.aliases])
             self.index.add_everyday(found.colloquial, doc.title)

@@ -120,6 +120,24 @@ def test_each_result_says_what_kind_of_page_it_is_in_the_registry_words(visit: V
     assert "做法" in labels
 
 
+def test_editors_pages_come_after_every_page_for_readers(visit: Visit):
+    """The editing guide and the error codes explain 党费, 发展党员 and 三会一课 as data fields; a
+    reader searching those words gets every reader page first and the editors' pages last, if at
+    all, labelled as what they are. The blank templates page is labelled as such."""
+    page = visit.open("index.html")
+    shown = page.evaluate("""async (queries) => { const out = [];
+        for (const q of queries) out.push(await hlSearch.search(q, 500)); return out; }""",
+                          ["党费", "发展党员", "三会一课", "错误代码", "文书模板"])
+    for results in shown:
+        urls = [r["url"].split("#")[0] for r in results]
+        editors = [i for i, url in enumerate(urls) if url.startswith("guide/")]
+        readers = [i for i, url in enumerate(urls) if not url.startswith("guide/")]
+        assert readers and (not editors or min(editors) > max(readers)), urls
+        assert all(results[i]["label"] == "编辑指南" for i in editors)
+    assert [r["url"] for r in shown[3]][-1] == "guide/codes.html"  # found by its name, still last
+    assert shown[4][0]["url"] == "forms.html" and shown[4][0]["label"] == "文书模板"
+
+
 def test_the_count_equals_the_results_listed(visit: Visit):
     page = search(visit, "泉通APP")
     assert shown_count(page) == page.locator(RESULT).count()

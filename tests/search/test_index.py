@@ -10,6 +10,7 @@ from generator.core.schema import page_kinds
 from generator.search import homophones
 from generator.search.extract import SearchDoc, documents, plain
 from generator.search.index import BOILERPLATE, MAX_POSTINGS, SearchIndex
+from generator.search.plugin import EDITORS_LABEL
 from generator.search.query import parse
 from generator.search.tokens import first_token, fnv1a, name_key, name_tokens, tokens
 from generator.search.weights import NAMED, averages, fields, weights
@@ -259,7 +260,8 @@ def test_built_index_labels_pages_with_the_kind_registry(built_site: Path):
     labels = {url: meta["labels"][row[3]] for url, *_rest in read_docs(built_site) for row in [[url, *_rest]]}
     assert labels["handbook/sanhui-yike.html"] == "手册方面" and labels["glossary.html#lianzu"] == "术语"
     assert labels["cases/index.html"] == "案例库" and labels["practices/yi-jia-x.html"] == "做法"
-    assert set(meta["labels"]) <= registry | sections | {""}
+    assert labels["guide/editing.html"] == labels["guide/codes.html"] == EDITORS_LABEL
+    assert set(meta["labels"]) <= registry | sections | {EDITORS_LABEL, ""}
 
 
 def test_built_index_knows_synonyms_and_everyday_words(built_site: Path):
