@@ -195,6 +195,22 @@ def test_an_answer_card_shows_the_dues_table_with_its_regulation(visit: Visit):
     assert page.locator(".hl-search-card").count() == 0  # a name is not a question
 
 
+def test_on_a_phone_the_search_and_its_card_fit_the_screen(browser, root: str):
+    """At 390 px the open search, its answer card and its results are as wide as the screen: a
+    phone does not zoom them out to fit something wider."""
+    from tests.support.browser import PHONE
+
+    phone = Visit(browser, root, **PHONE)
+    try:
+        page = search(phone, "党费交多少")
+        page.locator(".hl-search-card").wait_for(timeout=10000)
+        widths = page.evaluate("""() => [window.innerWidth, document.documentElement.scrollWidth,
+            Math.round(document.querySelector('.hl-search-card').getBoundingClientRect().right)]""")
+        assert widths[0] == 390 and widths[1] <= 390 and widths[2] <= 390, widths
+    finally:
+        phone.close()
+
+
 def test_the_card_works_out_dues_as_the_manual_examples_say(visit: Visit):
     """Every worked example in the manual's 党费 table, recomputed in the browser from the card."""
     from generator import Settings, check
