@@ -1,11 +1,15 @@
 """``hongling-search``: the MkDocs adapter of the search index; no logic of its own.
 
-on_pre_build       start an empty index (again on every rebuild under ``mkdocs serve``);
+on_pre_build       start an empty index (again on every rebuild under ``mkdocs serve``), and take
+                   the linked records from the ``hongling`` plugin when it runs: a page's record
+                   labels its results and adds its other names (:mod:`records`), and the
+                   manual's structured facts become answer cards (:mod:`cards`);
 on_page_content    turn the page's HTML into search documents, unless its front matter says
                    ``search: {exclude: true}``; ``search: {split: 3}`` makes each <h3> section a
                    document of its own, and ``search: {synonyms: [[两新, 新兴领域], …]}`` adds words a
                    reader may type for one another, and ``search: {boost: 0.5}`` ranks the page's
-                   documents lower (or, above 1, higher) than other pages with the same words;
+                   documents lower (or, above 1, higher) than other pages with the same words
+                   (editors' pages take 0.05: they come after every page for readers);
 on_post_build      write the index files under ``search/`` in the site.
 """
 
@@ -22,14 +26,24 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..core.schema import page_kinds
+from .cards import cards
 from .extract import documents
 from .index import SearchIndex
+from .records import Records
+
+NO_RECORD = 0.5
+"""Weight of pages that show no record (index and browse lists, the home page): their little
+text of their own says less about a word than the page of a record that is about it."""
 
 OTHER_FOLDERS = {"browse": "案例库", "guide": "首页"}
 """Sections of the folders that hold no record kind's pages."""
 
 FOLDER_LABELS = {**{pages.folder: pages.section for _, pages in page_kinds() if pages.folder}, **OTHER_FOLDERS}
 """Where a page sits, for pages outside the navigation (cases and sites are too many for it)."""
+
+EDITORS_LABEL = "编辑指南"
+"""What the results call the hand-written pages for editors (``guide/``: 数据编辑指南, 错误代码), so
+that a reader sees at once that they are not about party work."""
 
 
 class SearchConfig(Config):
@@ -70,12 +84,22 @@ def options(page: Page) -> tuple[bool, int | None, float, list[list[str]]]:
     return bool(raw.get("exclude")), heading_level(split), boost, [[str(w) for w in g] for g in groups]
 
 
+def linked_records(config: MkDocsConfig) -> object | None:
+    """The knowledge base the ``hongling`` plugin linked for this build, if it is in the build."""
+    built = getattr(config.plugins.get("hongling"), "built", None)
+    return getattr(built, "kb", None)
+
+
 class HonglingSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.index = SearchIndex()
+        self.records = Records(None)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        kb = linked_records(config)
         self.index = SearchIndex()
+        self.index.cards = cards(kb)
+        self.records = Records(kb)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
@@ -85,8 +109,16 @@ class HonglingSearchPlugin(BasePlugin[SearchConfig]):
             return html
         for group in synonyms:
             self.index.add_synonyms(group)
-        for doc in documents(page.file.url, page.title or "", crumb(page), html, split):
-            self.index.add(doc, boost)
+        place = crumb(page)
+        for doc in documents(page.file.url, page.title or "", place, html, split):
+            found = self.records.find(doc.url)
+            doc.kind, doc.label, doc.aliases = found.kind, found.label, list(found.names)
+            if not doc.label and page.file.src_uri.startswith("guide/"):
+                doc.label = EDITORS_LABEL
+            doc.boost = boost if found.kind else boost * NO_RECORD
+            self.index.add_synonyms([doc.title, *found.aliases])
+            self.index.add_everyday(found.colloquial, doc.title)
+            self.index.add(doc)
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -17,6 +17,7 @@ CASE = "cases/demo-case.yml"
 SITE = "sites/demo-site.yml"
 SOURCE = "sources/src-report.yml"
 QUESTION = "questions/demo-question.yml"
+TERM = "glossary/sanhuiyike.yml"
 HANDOUT = "handouts/demo-handout.yml"
 MANUAL = "manual/demo-category.yml"
 FORM = "forms/demo-form.yml"
@@ -218,6 +219,14 @@ CASES = [
     ("answer as a bare letter", lambda lib: lib.replace(QUESTION, "answer:\n  - B", "answer: B"), "E-TYPE", QUESTION, 12, 9, "- "),
     ("question on an unknown aspect", lambda lib: lib.replace(QUESTION, "aspect: demo-aspect", "aspect: demo-aspekt"),
      "E-REF", QUESTION, 2, 9, "demo-aspect"),
+    # everyday words for search (colloquial)
+    ("everyday word written as a sentence", lambda lib: lib.replace(TERM, "  - 上党课", "  - 支部每个月都要开会，还要上党课"),
+     "E-WORDS", TERM, 7, 5, "一个说法"),
+    ("everyday word twice", lambda lib: lib.replace(TERM, "  - 上党课", "  - 开会"), "E-WORDS", TERM, 7, 5, "删去"),
+    ("everyday words as one line", lambda lib: lib.replace(TERM, "colloquial:\n  - 开会\n  - 上党课", "colloquial: 开会、上党课"),
+     "E-TYPE", TERM, 5, 13, "- "),
+    ("everyday word twice in an aspect", lambda lib: lib.replace(MANUAL, "[支部开会, 党员大会]", "[支部开会, 支部开会]"),
+     "E-WORDS", MANUAL, 67, 24, "删去"),
     ("basis naming an aspect", lambda lib: lib.replace(QUESTION, "source: reg-branch", "source: demo-aspect"),
      "E-REF-KIND", QUESTION, 16, 11, "来源"),
     # positions inside block and flow scalars: the payload line, the character column

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .. import textcheck
@@ -355,3 +355,34 @@ def as_list(value: Any) -> Any:
 def ListOf(item: Any, *, min_length: int = 0) -> Any:
     """A YAML list of ``item``; a bare string is refused instead of being read as one item."""
     return Annotated[tuple[item, ...], BeforeValidator(as_list), Field(min_length=min_length)]
+
+
+# --- the words readers type -------------------------------------------------------------------
+
+MAX_WORD = 16
+SENTENCE_MARKS = re.compile(r"[。，；！？、,;!?]")
+
+
+def _word(value: Any) -> str:
+    text = _line(value)
+    if len(text) > MAX_WORD or SENTENCE_MARKS.search(text):
+        raise fail("E-WORDS", f"“{text[:30]}”像一句话，不是读者会输入的一个说法。",
+                   f"每项只写一个说法（不超过 {MAX_WORD} 个字，不带标点），例如“入党”“交党费”，几个说法分几行写。")
+    return text
+
+
+def _distinct_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, int] = {}
+    for index, word in enumerate(words):
+        key = unicodedata.normalize("NFKC", word).lower()
+        if key in seen:
+            raise fail("E-WORDS", f"说法“{word}”写了两次（第 {seen[key] + 1} 项和第 {index + 1} 项）。",
+                       "删去重复的一项。", at=(index,), also=(seen[key],))
+        seen[key] = index
+    return words
+
+
+EverydayWords = Annotated[tuple[Annotated[str, BeforeValidator(_word)], ...], BeforeValidator(as_list),
+                          AfterValidator(_distinct_words)]
+"""Everyday words a new worker types for the thing a record is about (入党 for 发展党员, 活动室 for
+阵地): search finds the record's page by them. One short word or phrase per item, none twice."""

@@ -10,5 +10,5 @@ COMMON_KEYS: dict[str, str] = {
     "出处": "source", "年份": "year", "年度": "year", "数值": "value", "值": "value", "说明": "description",
     "描述": "description", "备注": "note", "案例": "cases", "参见": "see_also", "要求": "requirements",
     "对象": "audience", "学员": "audience", "题型": "kind", "条款": "article", "条文": "article",
-    "要点": "point",
+    "要点": "point", "俗称": "colloquial", "口语": "colloquial", "常见说法": "colloquial", "搜索词": "colloquial",
 }

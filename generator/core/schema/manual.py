@@ -7,7 +7,7 @@ from typing import Any
 
 from ..problems import Problem
 from .dues import DuesTable, check_dues
-from .fields import Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
+from .fields import EverydayWords, Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
 from .kind import Held, KindSpec, LinkScope, NestedSpec, Pages
 from .meetings import Meeting, check_meetings
 from .process import Stage, check_stages
@@ -113,6 +113,9 @@ class Aspect(Record):
     meetings: ListOf(Meeting) = ()
     """The meetings this aspect governs and how often each is held (see :mod:`.meetings`)."""
 
+    colloquial: EverydayWords = ()
+    """Everyday words a new worker types for this work (入党 for 发展党员); search finds the page by them."""
+
 
 class Category(Record):
     id: Slug
@@ -129,6 +132,9 @@ class Category(Record):
 
     aspects: ListOf(Aspect, min_length=1)
     """The aspects of the category, in order."""
+
+    colloquial: EverydayWords = ()
+    """Everyday words a new worker types for this area of work; search finds the page by them."""
 
 
 def check_numbering(scope: LinkScope, owners: Sequence[Held]) -> None:

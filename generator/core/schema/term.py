@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import Line, ListOf, PlainText, Record, Ref, Slug
+from .fields import EverydayWords, Line, ListOf, PlainText, Record, Ref, Slug
 from .kind import KindSpec, Pages, SheetHints
 
 
@@ -33,6 +33,10 @@ class Term(Record):
 
     see_also: ListOf(Ref("term")) = ()
     """Related terms."""
+
+    colloquial: EverydayWords = ()
+    """Everyday words for the term that are not its synonyms in the field (快递员 for 新就业群体):
+    search finds the entry by them, but no tooltip marks them."""
 
 
 KIND = KindSpec("term", "glossary", Term, "术语", "term", Pages("术语表", backlink_rank=8, shared="glossary.md", index="glossary.md",

@@ -1,14 +1,19 @@
 /*
- * 站内搜索（hongling-search）：the browser side of generator/search.
+ * 站内搜索（hongling-search）：the browser side of generator/search — finding and ranking.
+ * Typing slips are put right in hongling-search-slips.js, the passage a result shows is chosen in
+ * hongling-search-snippet.js, answer cards are in hongling-search-cards.js, and the search box and
+ * result list in hongling-search-ui.js; they are loaded after this file and use window.hlSearch.
  *
- * The index is split at build time: search/meta.js (counts and synonyms), search/s/<n>.js
- * (postings of the tokens whose hash falls in shard n) and search/d/<n>.js (title, place and
- * summary of a run of documents). Each file is loaded through a <script> element the first time a
- * query needs it, so that search works over http and from file:// alike, and a query fetches only
- * the few files it touches, whatever the size of the library.
+ * The index is split at build time (see generator/search/index.py): search/meta.js (counts, query
+ * rules, synonyms, answer cards), search/s/<n>.js (postings of the tokens whose hash falls in
+ * shard n), search/d/<n>.js (title, place, headings and passages of a group of documents), and
+ * the pinyin tables search/py.js and search/p/<n>.js. Each file is loaded through a <script>
+ * element the first time a query needs it, so that search works over http and from file://
+ * alike, and a query fetches only the few files it touches, whatever the size of the library.
  *
- * Tokens follow generator/search/tokens.py exactly: pairs of Chinese characters, whole letter and
- * digit words (1+x, 2510), quotation marks dropped, question words (怎么, 如何 …) ignored.
+ * Tokens follow generator/search/tokens.py exactly, and queries generator/search/query.py: pairs
+ * of Chinese characters, whole letter and digit words (1+x, 2510), quotation marks dropped,
+ * question words ignored, intent words (流程, 多少, 多久, 什么是 …) taken out and used to steer.
  */
 (function () {
   "use strict";
@@ -20,18 +25,21 @@
   var QUOTES = /["'“”‘’「」『』〝〞]/g;
   var TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff〇]+|[a-z0-9]+(?:[+\-./·][a-z0-9]+)*/g;
   var PART = /[a-z0-9]{2,}/g;
-  var QUESTION_WORDS = ["为什么", "怎么样", "怎么", "怎样", "如何", "什么", "哪些", "哪个", "哪里", "哪儿", "是否", "多长", "多久", "多少"];
-  var PAGE = 10;
-  var EXACT = 1.5;  /* a document whose whole title is the query ranks above those that mention it */
+  var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff〇]/;
+  var SCALE = 100;        /* stored weights are the saturated BM25F weight × 100 (weights.py) ... */
+  var NAMED = 128;        /* ... plus 128 when the token is in the document's title or aliases */
+  var NAME = 1;           /* a page whose name holds all of the query's words weighs 1 + NAME times more */
+  var WORDING = 0.3;      /* weight of a query word that names nothing in the library (谁来, 准备 …) */
+  var HELD = 1;           /* a page whose name the query holds, 1 + HELD × the name's share of the query */
+  var EXACT = 1;          /* ... and EXACT more when the query is that whole name (两新, 红帆领航): a page is
+                             what its name says, even one that weighs less (a glossary entry, a course) */
+  var SEAM = 0.1;         /* a pair this much rarer than the pairs beside it spans two words (党费|交) */
+  var SYNONYM = 0.9;      /* the query with another name of its thing put in */
+  var AS_TYPED = 0.8;     /* the query as typed, when a typing slip was corrected */
+  var CUT = 0.12;         /* results scoring under this share of the first are left out */
 
   function normalise(text) {
     return text.normalize("NFKC").toLowerCase().replace(QUOTES, "");
-  }
-
-  function queryText(query) {
-    var text = normalise(query);
-    QUESTION_WORDS.forEach(function (word) { text = text.split(word).join(" "); });
-    return text;
   }
 
   function runs(text) {
@@ -67,10 +75,9 @@
     return out;
   }
 
-  /** Mirrors tokens.title_key: the query's words run together, after "=". */
-  function titleKey(text) {
-    var words = runs(text).join("");
-    return words ? "=" + words : "";
+  /** Mirrors tokens.name_key: the words run together. */
+  function nameKey(text) {
+    return runs(text).join("");
   }
 
   function fnv1a(token) {
@@ -80,6 +87,20 @@
       value = Math.imul(value, 0x01000193) >>> 0;
     }
     return value >>> 0;
+  }
+
+  /** Mirrors query.parse: question and intent words out, the intents kept. */
+  function parse(meta, query) {
+    var normal = normalise(query), text = normal, found = [];
+    meta.words.forEach(function (entry) {
+      if (text.indexOf(entry[0]) < 0) return;
+      text = text.split(entry[0]).join(" ");
+      if (entry[1] && found.indexOf(entry[1]) < 0) found.push(entry[1]);
+    });
+    if (!runs(text).length) return { text: normal, intents: [] };
+    var order = Object.keys(meta.intents);
+    found.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
+    return { text: text, intents: found };
   }
 
   /* --- loading index files through <script> ------------------------------------------------ */
@@ -107,117 +128,285 @@
   }
 
   window.__hlSearch = {
-    meta: function (meta) { settle("meta.js", meta); },
+    meta: function (meta) {
+      var starts = [], at = 0;
+      meta.groups.forEach(function (size) { starts.push(at); at += size; });
+      meta.starts = starts;
+      settle("meta.js", meta);
+    },
     shard: function (n, postings) { settle("s/" + n + ".js", postings); },
-    docs: function (n, rows) { settle("d/" + n + ".js", rows); }
+    docs: function (n, rows) { settle("d/" + n + ".js", rows); },
+    sounds: function (n, pairs) { settle("p/" + n + ".js", pairs); },
+    pinyin: function (table) {
+      var readings = Object.create(null);
+      Object.keys(table).forEach(function (reading) {
+        var chars = table[reading];
+        for (var i = 0; i < chars.length; i++) (readings[chars[i]] = readings[chars[i]] || []).push(reading);
+      });
+      settle("py.js", readings);
+    }
   };
+
+  /** The postings of ``tokens``: {token: [df, postings]}, loading the shards not loaded yet. */
+  function postings(meta, tokens) {
+    var numbers = [];
+    tokens.forEach(function (token) {
+      var n = fnv1a(token) % meta.shards;
+      if (numbers.indexOf(n) < 0) numbers.push(n);
+    });
+    return Promise.all(numbers.map(function (n) { return load("s/" + n + ".js"); })).then(function (shards) {
+      var found = Object.create(null);
+      tokens.forEach(function (token) {
+        var entry = shards[numbers.indexOf(fnv1a(token) % meta.shards)][token];
+        if (entry) found[token] = entry;
+      });
+      return found;
+    });
+  }
 
   /* --- ranking ----------------------------------------------------------------------------- */
 
-  /** The query, and the query with a glossary term put for its alias or an alias for its term. */
-  function variants(meta, text) {
-    var out = [{ text: text, factor: 1 }];
+  /** The query, and the query with a name put for another name of its thing: a glossary term for
+   * its alias and back, a title for a reader's everyday word (入党 → 发展党员). */
+  function variants(meta, text, factor) {
+    var out = [{ text: text, factor: factor }];
     function add(word, other) {
       if (text.indexOf(word) >= 0 && text.indexOf(other) < 0 && out.length < 6) {
-        out.push({ text: text.split(word).join(" " + other + " "), factor: 0.9, synonym: other });
+        out.push({ text: text.split(word).join(" " + other + " "), factor: factor * SYNONYM, synonym: other });
       }
     }
     meta.synonyms.forEach(function (group) {
       var term = group[0];
       group.slice(1).forEach(function (alias) { add(term, alias); add(alias, term); });
     });
+    meta.everyday.forEach(function (pair) { add(pair[0], pair[1]); });
     return out;
   }
 
-  function score(meta, shards, variant, scores) {
-    var tokens = distinctTokens(variant.text);
+  /** The distinct tokens of ``text`` that the index holds, without the pairs that span the seam
+   * between two words. A seam is where a name the index knows (a title or alias) begins or ends
+   * in the query (组织生活会|一年: 会一 is no word here), or a pair in no name and far rarer than the
+   * pairs beside it (党费|交: 费交 is found only where the two words happen to meet, and would
+   * outweigh both; in a name, 交党费 or 党费交纳, it is a word). */
+  function keptTokens(text, found) {
+    var seen = Object.create(null), out = [];
+    var df = function (token) { return found[token] ? found[token][0] : 0; };
+    queryRuns(text).forEach(function (run) {
+      var tokens = runTokens(run), han = HAN.test(run), seams = han ? nameSeams(run, found) : {};
+      tokens.forEach(function (token, i) {
+        if (seen[token] || !df(token) || seams[i + 1]) return;
+        var beside = han ? [tokens[i - 1], tokens[i + 1]].filter(function (t) { return t && df(t); }) : [];
+        if (beside.length && !names(found[token]) && df(token) < SEAM * Math.min.apply(null, beside.map(df))) return;
+        seen[token] = true;
+        out.push(token);
+      });
+    });
+    return out;
+  }
+
+  /** Positions in a run of Chinese characters where a known name begins or ends, the longest
+   * names taken first: {position: true}. */
+  function nameSeams(run, found) {
+    var spans = [];
+    for (var i = 0; i + 1 < run.length; i++) {
+      var entry = found[run.slice(i, i + 2)];
+      (entry && entry[2] || []).forEach(function (name) {
+        if (name[0].length > 2 && run.substr(i, name[0].length) === name[0]) spans.push([i, i + name[0].length]);
+      });
+    }
+    spans.sort(function (a, b) { return (b[1] - b[0]) - (a[1] - a[0]) || a[0] - b[0]; });
+    var taken = [], seams = Object.create(null);
+    spans.forEach(function (span) {
+      if (taken.some(function (t) { return span[0] < t[1] && t[0] < span[1]; })) return;
+      taken.push(span);
+      if (span[0] > 0) seams[span[0]] = true;
+      if (span[1] < run.length) seams[span[1]] = true;
+    });
+    return seams;
+  }
+
+  /** Typed arrays over every document, reused by each variant of a query: a query touches
+   * thousands of postings at 11,000 pages, and plain objects keyed by number are slow for that. */
+  function Board(count) {
+    this.best = new Float64Array(count);
+    this.sum = new Float64Array(count);
+    this.covered = new Float64Array(count);
+    this.named = new Float64Array(count);
+    this.touched = [];
+    this.mark = new Uint8Array(count);
+    this.hits = [];
+    this.hit = new Uint8Array(count);
+  }
+
+  /** Absolute document numbers of a posting list (decoded once per loaded entry). */
+  function decoded(entry) {
+    if (!entry.docs) {
+      var list = entry[1], docs = new Int32Array(list.length / 2), at = 0;
+      for (var i = 0; i < list.length; i += 2) { at += list[i]; docs[i / 2] = at; }
+      entry.docs = docs;
+    }
+    return entry.docs;
+  }
+
+  function score(meta, found, variant, board, idf) {
+    var tokens = keptTokens(variant.text, found);
     var known = [];
     var total = 0;
     tokens.forEach(function (token) {
-      var entry = shards[fnv1a(token) % meta.shards][token];
+      var entry = found[token];
       if (!entry) return;
-      var idf = Math.log(1 + meta.docs / entry[0]);
-      known.push({ idf: idf, postings: entry[1] });
-      total += idf;
+      var weight = Math.log(1 + meta.docs / entry[0]) * (names(entry) ? 1 : WORDING);
+      idf[token] = weight;
+      known.push({ idf: weight, entry: entry });
+      total += weight;
     });
     if (!known.length) return;
-    var exact = Object.create(null);
-    var key = titleKey(variant.text);
-    var keyed = key && shards[fnv1a(key) % meta.shards][key];
-    if (keyed) {
-      for (var i = 0, at = 0; i < keyed[1].length; i += 2) { at += keyed[1][i]; exact[at] = true; }
-    }
-    var sum = Object.create(null), covered = Object.create(null);
+    var held = heldNames(found, variant);
+    var sum = board.sum, covered = board.covered, named = board.named, touched = board.touched;
     known.forEach(function (token) {
-      var postings = token.postings, doc = 0;
-      for (var i = 0; i < postings.length; i += 2) {
-        doc += postings[i];
-        sum[doc] = (sum[doc] || 0) + token.idf * Math.sqrt(postings[i + 1]);
-        covered[doc] = (covered[doc] || 0) + token.idf;
+      var docs = decoded(token.entry), list = token.entry[1], weight = token.idf;
+      for (var i = 0; i < docs.length; i++) {
+        var doc = docs[i], stored = list[2 * i + 1];
+        if (!board.mark[doc]) { board.mark[doc] = 1; touched.push(doc); }
+        if (stored >= NAMED) { stored -= NAMED; named[doc] += weight; }
+        sum[doc] += weight * stored / SCALE;
+        covered[doc] += weight;
       }
     });
-    for (var doc in sum) {
-      var coverage = covered[doc] / total;
-      var value = sum[doc] / total * coverage * coverage * variant.factor * (exact[doc] ? EXACT : 1);
-      var previous = scores[doc];
-      var complete = coverage > 0.999 || Boolean(previous && previous.complete);
-      if (!previous || previous.score < value) scores[doc] = { doc: +doc, score: value, complete: complete };
-      else previous.complete = complete;
+    for (var t = 0; t < touched.length; t++) {
+      var doc = touched[t];
+      var coverage = covered[doc] / total, naming = named[doc] / total;
+      var value = sum[doc] / total * coverage * variant.factor *
+                  (1 + NAME * naming * naming + HELD * (held[doc] || 0) + (held[doc] === 1 ? EXACT : 0));
+      if (value > board.best[doc]) {
+        if (!board.hit[doc]) { board.hit[doc] = 1; board.hits.push(doc); }
+        board.best[doc] = value;
+      }
+      sum[doc] = covered[doc] = named[doc] = 0;
+      board.mark[doc] = 0;
     }
+    touched.length = 0;
+  }
+
+  /** Documents whose name (title or alias) the query holds → the name's share of what was typed:
+   * 组织生活会一年开几次 holds 组织生活会, half of it. Names are filed under their first token. */
+  function heldNames(found, variant) {
+    var words = variant.words || nameKey(variant.text), held = Object.create(null);
+    distinctTokens(variant.text).forEach(function (token) {
+      var entry = found[token];
+      if (!entry || !entry[2]) return;
+      entry[2].forEach(function (name) {
+        if (words.indexOf(name[0]) < 0) return;
+        var share = Math.min(1, name[0].length / variant.typed);
+        name[1].forEach(function (doc) { held[doc] = Math.max(held[doc] || 0, share); });
+      });
+    });
+    return held;
+  }
+
+  /** Whether a token is in the name (title or aliases) of any document: a word of the library's
+   * subjects, not of the question's wording. A library is about its own words, so they are common
+   * in it and weigh little by rarity alone (党费 is on most handbook pages, 谁来 on two). */
+  function names(entry) {
+    if (entry.named === undefined) {
+      entry.named = false;
+      for (var i = 1; i < entry[1].length; i += 2) if (entry[1][i] >= NAMED) { entry.named = true; break; }
+    }
+    return entry.named;
+  }
+
+  function needed(list) {
+    var tokens = [];
+    list.forEach(function (variant) {
+      distinctTokens(variant.text).forEach(function (token) {
+        if (token && tokens.indexOf(token) < 0) tokens.push(token);
+      });
+    });
+    return tokens;
   }
 
   /**
-   * Ranked results of ``query``: [{doc, score, complete}], best first, and the words to highlight.
+   * Ranked results of ``query``: {ranked: [{doc, score}], words to highlight, the query's intents,
+   * the corrected query if a typing slip was put right, the weight of each token, the texts of the
+   * query's variants}.
    */
   function rank(query) {
-    var text = queryText(query);
     return load("meta.js").then(function (meta) {
-      var all = variants(meta, text);
-      var needed = Object.create(null);
-      all.forEach(function (variant) {
-        distinctTokens(variant.text).concat([titleKey(variant.text)]).forEach(function (token) {
-          if (token) needed[fnv1a(token) % meta.shards] = true;
+      var parsed = parse(meta, query);
+      return postings(meta, needed([parsed])).then(function (found) {
+        var slips = window.hlSearch.slips;
+        return (slips ? slips.correct(meta, parsed.text, found) : Promise.resolve(null)).then(function (fix) {
+          var typed = normalise(query), text = parsed.text;
+          if (fix) {
+            fix.changes.forEach(function (c) { typed = typed.split(c[0]).join(c[1]); });
+            text = fix.text;
+          }
+          var all = variants(meta, text, 1).concat(fix ? variants(meta, parsed.text, AS_TYPED) : []);
+          var words = nameKey(typed);
+          all.forEach(function (variant) { variant.typed = Math.max(1, words.length); });
+          all[0].words = words;  /* a name may hold the question's words (入党流程) */
+          var tokens = needed(all).concat(parsed.intents.map(function (name) { return "#" + name; }));
+          return postings(meta, tokens).then(function (found) {
+            var board = new Board(meta.docs), idf = Object.create(null);
+            all.forEach(function (variant) { score(meta, found, variant, board, idf); });
+            parsed.intents.forEach(function (name) {
+              var entry = found["#" + name], boost = meta.intents[name][0];
+              if (!entry) return;
+              var docs = decoded(entry);
+              for (var i = 0; i < docs.length; i++) board.best[docs[i]] *= boost;
+            });
+            var ranked = board.hits.map(function (doc) { return { doc: doc, score: board.best[doc] }; });
+            ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+            if (ranked.length) {
+              var floor = ranked[0].score * CUT;
+              ranked = ranked.filter(function (r) { return r.score >= floor; });
+            }
+            var marked = queryRuns(text);
+            all.forEach(function (v) { if (v.synonym && marked.indexOf(v.synonym) < 0) marked.push(v.synonym); });
+            return { meta: meta, ranked: ranked, words: marked, intents: parsed.intents, corrected: fix ? typed : null,
+                     idf: idf, text: text, variants: all.map(function (v) { return v.text; }) };
+          });
         });
       });
-      var numbers = Object.keys(needed);
-      return Promise.all(numbers.map(function (n) { return load("s/" + n + ".js"); })).then(function (loaded) {
-        var shards = {};
-        numbers.forEach(function (n, i) { shards[n] = loaded[i]; });
-        var scores = Object.create(null);
-        all.forEach(function (variant) { score(meta, shards, variant, scores); });
-        var ranked = Object.keys(scores).map(function (doc) { return scores[doc]; });
-        ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-        var words = queryRuns(text).concat(all.slice(1).map(function (v) { return v.synonym; }));
-        return { meta: meta, ranked: ranked, words: words };
-      });
     });
   }
 
+  function group(meta, doc) {
+    var low = 0, high = meta.starts.length - 1;
+    while (low < high) {
+      var mid = (low + high + 1) >> 1;
+      if (meta.starts[mid] <= doc) low = mid; else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** What the result list shows of ``docs``: [{url, title, crumb, label, headings, passages}]. */
   function details(meta, docs) {
-    var chunks = Object.create(null);
-    docs.forEach(function (doc) { chunks[Math.floor(doc / meta.chunk)] = true; });
-    var numbers = Object.keys(chunks);
-    return Promise.all(numbers.map(function (n) { return load("d/" + n + ".js"); })).then(function (rows) {
-      var byChunk = {};
-      numbers.forEach(function (n, i) { byChunk[n] = rows[i]; });
+    var numbers = [];
+    docs.forEach(function (doc) { var n = group(meta, doc); if (numbers.indexOf(n) < 0) numbers.push(n); });
+    return Promise.all(numbers.map(function (n) { return load("d/" + n + ".js"); })).then(function (groups) {
       return docs.map(function (doc) {
-        var row = byChunk[Math.floor(doc / meta.chunk)][doc % meta.chunk];
-        return { url: row[0], title: row[1], crumb: row[2], summary: row[3], headings: row[4] || [] };
+        var n = group(meta, doc);
+        var row = groups[numbers.indexOf(n)][doc - meta.starts[n]];
+        var passages = [];
+        for (var i = 0; i < row[5].length; i += 2) passages.push({ heading: row[5][i], text: row[5][i + 1] });
+        return { doc: doc, url: row[0], title: row[1], crumb: row[2], label: meta.labels[row[3]],
+                 headings: row[4], passages: passages, lead: passages[row[6]] || null };
       });
     });
   }
 
-  /** The first ``limit`` results of ``query`` with their details: the API tests and benchmarks use. */
+  /** The first ``limit`` results of ``query`` as the list shows them: the API tests and benchmarks use. */
   function search(query, limit) {
     return rank(query).then(function (found) {
-      var top = found.ranked.slice(0, limit || PAGE);
+      var top = found.ranked.slice(0, limit || 10);
       return details(found.meta, top.map(function (r) { return r.doc; })).then(function (rows) {
-        return rows.map(function (row, i) { row.score = top[i].score; return row; });
+        return rows.map(function (row, i) { var out = window.hlSearch.present(row, found); out.score = top[i].score; return out; });
       });
     });
   }
 
-  /** The indexing rules, exposed so that tests can hold them to generator/search/tokens.py. */
+  /** The indexing rules, exposed so that tests can hold them to generator/search. */
   function indexTokens(text) {
     var out = [];
     runs(normalise(text)).forEach(function (run) { out = out.concat(runTokens(run)); });
@@ -225,241 +414,19 @@
   }
 
   window.hlSearch = {
+    root: root,
     search: search,
-    rules: { tokens: indexTokens, queryText: queryText, titleKey: function (t) { return titleKey(normalise(t)); }, hash: fnv1a }
+    rank: rank,
+    details: details,
+    normalise: normalise,
+    meta: function () { return load("meta.js"); },
+    /* for the other parts of the search (hongling-search-slips.js, -snippet.js): */
+    parts: { load: load, queryRuns: queryRuns, distinctTokens: distinctTokens, fnv1a: fnv1a, han: HAN, named: names },
+    rules: {
+      tokens: indexTokens,
+      parse: function (query) { return load("meta.js").then(function (meta) { return parse(meta, query); }); },
+      nameKey: function (t) { return nameKey(normalise(t)); },
+      hash: fnv1a
+    }
   };
-
-  /* --- highlighting ------------------------------------------------------------------------ */
-
-  function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-
-  /** A pattern for ``words`` in text that still has its quotation marks (红色“联”动力). */
-  function pattern(words) {
-    var parts = [];
-    words.forEach(function (word) {
-      if (!word) return;
-      parts.push(word.split("").map(escapeRegExp).join("[\"'“”‘’「」『』]?"));
-    });
-    if (!parts.length) return null;
-    parts.sort(function (a, b) { return b.length - a.length; });
-    return new RegExp(parts.join("|"), "gi");
-  }
-
-  function appendMarked(parent, text, regexp) {
-    var last = 0;
-    if (regexp) {
-      text.replace(regexp, function (match, offset) {
-        if (offset > last) parent.appendChild(document.createTextNode(text.slice(last, offset)));
-        var mark = document.createElement("mark");
-        mark.textContent = match;
-        parent.appendChild(mark);
-        last = offset + match.length;
-        return match;
-      });
-    }
-    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
-  }
-
-  function markPage(words) {
-    var regexp = pattern(words);
-    var content = document.querySelector(".md-content article");
-    if (!regexp || !content) return;
-    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (node) {
-        var parent = node.parentNode;
-        if (/^(SCRIPT|STYLE|MARK)$/.test(parent.nodeName) || parent.closest(".headerlink")) return NodeFilter.FILTER_REJECT;
-        regexp.lastIndex = 0;
-        return regexp.test(node.nodeValue) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
-      }
-    });
-    var nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    nodes.forEach(function (node) {
-      var fragment = document.createDocumentFragment();
-      regexp.lastIndex = 0;
-      appendMarked(fragment, node.nodeValue, regexp);
-      node.parentNode.replaceChild(fragment, node);
-    });
-  }
-
-  var highlight = new URLSearchParams(location.search).get("h");
-  if (highlight) markPage(highlight.split(/\s+/));
-
-  /* --- the search box ---------------------------------------------------------------------- */
-
-  var toggle = document.getElementById("__search");
-  var input = document.querySelector("[data-hl-search-query]");
-  var form = document.querySelector("[data-hl-search-form]");
-  var output = document.querySelector("[data-hl-search-result]");
-  if (!toggle || !input || !form || !output) return;
-  var meta = output.querySelector(".md-search-result__meta");
-  var list = output.querySelector(".md-search-result__list");
-  var hint = meta.textContent;
-  var current = 0;
-  var shown = null;
-
-  /** The heading of a result page that names most of the query, to open the page there; none
-   * when the page's title already names all of it. */
-  function section(row, words) {
-    var title = normalise(row.title);
-    if (row.url.indexOf("#") >= 0 || words.every(function (word) { return title.indexOf(word) >= 0; })) return null;
-    var best = null, most = 0;
-    row.headings.forEach(function (heading) {
-      var text = normalise(heading[1]), found = 0;
-      words.forEach(function (word) { if (word && text.indexOf(word) >= 0) found += word.length; });
-      if (found > most) { best = heading; most = found; }
-    });
-    return best;
-  }
-
-  function link(url, words) {
-    var target = new URL(url, root);
-    if (words.length) target.search = "?h=" + encodeURIComponent(words.join(" "));
-    return target.href;
-  }
-
-  function item(row, words, regexp) {
-    var li = document.createElement("li");
-    li.className = "md-search-result__item";
-    var a = document.createElement("a");
-    a.className = "md-search-result__link";
-    var heading = section(row, words);
-    a.href = link(heading ? row.url + "#" + heading[0] : row.url, words);
-    var article = document.createElement("article");
-    article.className = "md-search-result__article md-typeset";
-    var icon = document.createElement("div");
-    icon.className = "md-search-result__icon md-icon";
-    var title = document.createElement(row.url.indexOf("#") < 0 ? "h1" : "h2");
-    appendMarked(title, row.title, regexp);
-    article.appendChild(icon);
-    article.appendChild(title);
-    if (row.crumb) {
-      var crumb = document.createElement("p");
-      crumb.className = "hl-search-crumb";
-      crumb.textContent = row.crumb;
-      article.appendChild(crumb);
-    }
-    if (heading) {
-      var part = document.createElement("p");
-      part.className = "hl-search-section";
-      part.appendChild(document.createTextNode("本页小节："));
-      appendMarked(part, heading[1], regexp);
-      article.appendChild(part);
-    }
-    if (row.summary) {
-      var summary = document.createElement("p");
-      appendMarked(summary, row.summary, regexp);
-      article.appendChild(summary);
-    }
-    a.appendChild(article);
-    li.appendChild(a);
-    return li;
-  }
-
-  function showMore() {
-    var start = list.children.length;
-    var slice = shown.ranked.slice(start, start + PAGE);
-    var run = current;
-    return details(shown.meta, slice.map(function (r) { return r.doc; })).then(function (rows) {
-      if (run !== current) return;
-      var regexp = pattern(shown.words);
-      rows.forEach(function (row) { list.appendChild(item(row, shown.words, regexp)); });
-      var more = output.querySelector(".hl-search-more");
-      if (more) more.remove();
-      if (list.children.length < shown.ranked.length) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "md-button hl-search-more";
-        button.textContent = "显示更多结果";
-        button.addEventListener("click", function () { showMore(); });
-        output.appendChild(button);
-      }
-    });
-  }
-
-  function clear(text) {
-    shown = null;
-    list.textContent = "";
-    var more = output.querySelector(".hl-search-more");
-    if (more) more.remove();
-    meta.textContent = text;
-  }
-
-  function run() {
-    var query = input.value.trim();
-    var mine = ++current;
-    if (!query) { clear(hint); return; }
-    rank(query).then(function (found) {
-      if (mine !== current) return;
-      clear("");
-      if (!found.ranked.length) { meta.textContent = "没有找到符合条件的结果"; return; }
-      var complete = found.ranked.filter(function (r) { return r.complete; }).length;
-      meta.textContent = complete
-        ? "找到 " + complete + " 个符合条件的结果"
-        : "没有完全符合的结果，以下 " + found.ranked.length + " 个结果包含部分词语";
-      shown = found;
-      return showMore();
-    }).catch(function (error) {
-      if (mine === current) clear(error.message);
-    });
-  }
-
-  var composing = false;
-  input.addEventListener("compositionstart", function () { composing = true; });
-  input.addEventListener("compositionend", function () { composing = false; run(); });
-  input.addEventListener("input", function () { if (!composing) run(); });
-  input.addEventListener("focus", function () { if (!toggle.checked) { toggle.checked = true; } });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () { setTimeout(function () { clear(hint); input.focus(); }, 0); });
-  toggle.addEventListener("change", function () {
-    if (toggle.checked) setTimeout(function () { input.focus(); }, 50);
-    else input.blur();
-  });
-
-  /* Tabbing on past the box and its results closes the search, as Escape does (the dimmed page
-     would otherwise hide where the keyboard went). */
-  var dialog = document.querySelector("[data-hl-search]");
-  if (dialog) {
-    dialog.addEventListener("focusout", function (event) {
-      var next = event.relatedTarget;
-      if (toggle.checked && next && !dialog.contains(next)) toggle.checked = false;
-    });
-  }
-
-  function links() {
-    return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
-  }
-
-  document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    var target = event.target;
-    var typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (!toggle.checked) {
-      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
-        event.preventDefault();
-        toggle.checked = true;
-        input.focus();
-      }
-      return;
-    }
-    var all = links();
-    var at = all.indexOf(document.activeElement);
-    if (event.key === "Escape") {
-      toggle.checked = false;
-      input.blur();
-    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      if (!all.length) return;
-      event.preventDefault();
-      var next = event.key === "ArrowDown" ? at + 1 : (at < 0 ? all.length - 1 : at - 1);
-      if (next < 0 || next >= all.length) input.focus();
-      else all[next].focus();
-    } else if (event.key === "Enter" && target === input && all.length) {
-      event.preventDefault();
-      all[0].click();
-    } else if (target !== input && at >= 0 && event.key.length === 1 && !event.isComposing) {
-      input.focus();
-    }
-  });
 })();
