@@ -167,11 +167,5 @@
     for (var i = 0; i < quizzes.length; i++) setup(quizzes[i]);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.HonglingTools.ready(start);
 })();

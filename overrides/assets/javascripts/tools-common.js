@@ -1,5 +1,6 @@
-/* Shared by the handbook's working tools (tools-*.js, checklists.js): the page's JSON data,
-   labelled controls, exact decimal arithmetic, calendar dates and file downloads.
+/* Shared by the site's scripts (tools-*.js, checklists.js, quiz.js, bank.js; loaded first): when
+   the page is there, the page's JSON data, labelled controls, exact decimal arithmetic, calendar
+   dates and file downloads.
    Plain ES2017 loaded with <script src>: works over http and from file://, requests nothing. */
 (function () {
   "use strict";
