@@ -1,16 +1,21 @@
 """``hongling-search``: the MkDocs adapter of the search index; no logic of its own.
 
-on_pre_build       start an empty index (again on every rebuild under ``mkdocs serve``);
-on_page_content    turn the page's HTML into search documents, unless its front matter says
+on_pre_build       forget the pages of the last build (under ``mkdocs serve``);
+on_page_content    turn the page's HTML into search documents, kept by page, unless its front matter says
                    ``search: {exclude: true}``; ``search: {split: 3}`` makes each <h3> section a
                    document of its own, and ``search: {synonyms: [[两新, 新兴领域], …]}`` adds words a
                    reader may type for one another, and ``search: {boost: 0.5}`` ranks the page's
                    documents lower (or, above 1, higher) than other pages with the same words;
-on_post_build      write the index files under ``search/`` in the site.
+on_post_build      write the index files under ``search/`` in the site (:meth:`index_files`).
+
+``hongling serve`` populates pages again as they change, then asks :meth:`index_files` for the
+index of the pages in site order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -22,7 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..core.schema import page_kinds
-from .extract import documents
+from .extract import SearchDoc, documents
 from .index import SearchIndex
 
 OTHER_FOLDERS = {"browse": "案例库", "guide": "首页"}
@@ -70,30 +75,49 @@ def options(page: Page) -> tuple[bool, int | None, float, list[list[str]]]:
     return bool(raw.get("exclude")), heading_level(split), boost, [[str(w) for w in g] for g in groups]
 
 
+@dataclass(frozen=True)
+class PageEntries:
+    """What one page adds to the index."""
+
+    docs: list[SearchDoc]
+    boost: float
+    synonyms: list[list[str]]
+
+
 class HonglingSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
-        self.index = SearchIndex()
+        self.pages: dict[str, PageEntries | None] = {}
+        """By ``src_uri``, in the order the pages were read; ``None``: left out of the index."""
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.index = SearchIndex()
+        self.pages = {}
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
         exclude, split, boost, synonyms = options(page)
-        if exclude:
-            return html
-        for group in synonyms:
-            self.index.add_synonyms(group)
-        for doc in documents(page.file.url, page.title or "", crumb(page), html, split):
-            self.index.add(doc, boost)
+        self.pages[page.file.src_uri] = None if exclude else PageEntries(
+            documents(page.file.url, page.title or "", crumb(page), html, split), boost, synonyms)
         return html
+
+    def index_files(self, order: Iterable[str]) -> dict[str, str]:
+        """The index of the pages in ``order`` (``src_uri``), as :meth:`SearchIndex.files` writes it."""
+        index = SearchIndex()
+        for src_uri in order:
+            entries = self.pages.get(src_uri)
+            if entries is None:
+                continue
+            for group in entries.synonyms:
+                index.add_synonyms(group)
+            for doc in entries.docs:
+                index.add(doc, entries.boost)
+        return index.files()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         out = Path(config.site_dir) / "search"
-        for rel, text in self.index.files().items():
+        for rel, text in self.index_files(self.pages).items():
             path = out / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

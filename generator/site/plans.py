@@ -167,6 +167,19 @@ class Context:
                    cases_in, sites_in)
 
 
+@dataclass(frozen=True)
+class Unit:
+    """One planner call: a record's page, a handout's print views, or the pages that gather
+    records. ``plan`` reads everything it needs from the context it is given (never from the one
+    the units were listed with), so that it can run again on a newer library."""
+
+    key: str
+    """Stable across edits: ``case:<id>``, ``handout:<id>``, ``index:<name>``."""
+    plan: Callable[[Context], list[PagePlan]]
+    pages: tuple[str, ...]
+    """The ``src_uri`` of every page ``plan`` makes, in order, known without running it."""
+
+
 Planner = Callable[[Entry, Context], PagePlan]
 Entries = Callable[[Context], Iterable[Entry]]
 

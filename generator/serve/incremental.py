@@ -1,0 +1,284 @@
+"""The site's page plans and their Markdown, kept between edits by the preview server and brought
+up to date by re-running only the planner calls whose inputs changed.
+
+Every planner call (:class:`generator.site.plan.Unit`: one record's page, one handout's print
+views, one page that gathers records) runs with a tracking resolver and context
+(:mod:`generator.site.tracking`) that note every key it reads — a record, who refers to a record,
+the records of a kind, a field of the planning context. On an edit, each key noted so far is
+looked up in the new library and compared with its value when it was read; a unit is planned
+again only when one of its keys changed, and a page's Markdown is rendered again only when its
+plan differs (or a template it uses changed). Nothing here lists page kinds: a planner added
+later is tracked the same way.
+
+Pure: no I/O but the templates, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, cast
+
+from jinja2 import Environment, meta
+
+from ..core.kb import KnowledgeBase
+from ..handouts.blocks import Handout
+from ..handouts.outline import all_handouts
+from ..site.plan import units
+from ..site.plans import Context, PagePlan, Unit
+from ..site.render import TEMPLATES, render
+from ..site.tracking import Key, Recorder, Snapshot, TrackedContext, TrackingResolver, differs, is_query
+
+
+@dataclass(frozen=True)
+class PlannedUnit:
+    unit: Unit
+    plans: tuple[PagePlan, ...]
+    reads: frozenset[Key]
+
+
+@dataclass(frozen=True)
+class PlanUpdate:
+    """What one update changed."""
+
+    order: tuple[str, ...]
+    """Every page, by ``src_uri``, in site order."""
+    stale: frozenset[str]
+    """Pages that are new or whose plan may differ: their units were planned again, or will be
+    when first asked for (:meth:`IncrementalPlan.page`)."""
+    removed: frozenset[str]
+    planned: int
+    """Planner calls run now (all of them on the first update)."""
+    pending: int
+    """Planner calls left for later."""
+    handouts: tuple[Handout, ...]
+
+
+class IncrementalPlan:
+    """Page plans of the current library, and what each planner call read to make them.
+
+    A unit's keys are plain (a record, who refers to one, a context field …) or queries to the
+    resolver; a query's answer is kept with the plain keys it read. An update compares every plain
+    key, then asks again only the queries that read a changed one. A unit whose keys changed is
+    planned again right away only when its pages are wanted at once (``eager``); otherwise it is
+    *pending* until one of its pages is asked for, or :meth:`plan_pending` gets to it. A unit
+    knows its pages before it runs (:attr:`Unit.pages`), so the site's pages are always known.
+    """
+
+    def __init__(self) -> None:
+        self.recorder = Recorder()
+        self.units: dict[str, PlannedUnit] = {}
+        self.pending: dict[str, Unit] = {}
+        """Units whose keys changed, not yet planned again, in site order."""
+        self.unit_of: dict[str, str] = {}
+        """The unit that makes each page."""
+        self.readers: dict[Key, set[str]] = defaultdict(set)
+        """Which units read each key."""
+        self.plain: dict[Key, Any] = {}
+        """The value of each plain key read by a unit or a query, in the library last planned."""
+        self.answers: dict[Key, Any] = {}
+        """The answer to each query a unit asked."""
+        self.inputs: dict[Key, frozenset[Key]] = {}
+        """The plain keys each answer read."""
+        self.askers: dict[Key, set[Key]] = defaultdict(set)
+        """Which queries read each plain key."""
+        self.plans: dict[str, PagePlan] = {}
+        """The plan of every page whose unit is not pending."""
+        self.order: tuple[str, ...] = ()
+        self.ctx: Context | None = None
+        self.snapshot: Snapshot | None = None
+
+    def update(self, kb: KnowledgeBase, eager: Callable[[str], bool] = lambda src_uri: True) -> PlanUpdate:
+        """Bring the plans up to ``kb``: every unit whose keys changed since the last call is
+        planned again now if ``eager`` wants one of its pages, or left pending."""
+        site = TrackingResolver(kb, self.recorder)
+        handouts = all_handouts(site)
+        ctx = Context.of(site, handouts)
+        snapshot = Snapshot.of(site, ctx)
+        dirty = self._changed_readers(snapshot)
+        self.ctx, self.snapshot = cast(Context, TrackedContext(ctx, self.recorder)), snapshot
+        listed = units(ctx)
+        for gone in set(self.units) - {unit.key for unit in listed}:
+            self._forget(gone)
+        stale: set[str] = set()
+        order: list[str] = []
+        planned = 0
+        was_pending, self.pending, self.unit_of = self.pending, {}, {}
+        for unit in listed:
+            known = self.units.get(unit.key)
+            if not unit.pages:  # nothing to plan (a case's handout has Word documents but no print view)
+                if known is not None:
+                    self._forget(unit.key)
+                self.units[unit.key] = PlannedUnit(unit, (), frozenset())
+                continue
+            if known is None or unit.key in dirty or unit.key in was_pending or known.unit.pages != unit.pages:
+                stale.update(unit.pages)
+                if known is None or any(eager(page) for page in unit.pages):
+                    planned += 1
+                    self._run(unit)
+                else:
+                    self.pending[unit.key] = unit
+            order.extend(unit.pages)
+            self.unit_of.update((page, unit.key) for page in unit.pages)
+        removed = set(self.plans) - set(order)
+        for src_uri in removed:
+            del self.plans[src_uri]
+        self.order = tuple(order)
+        return PlanUpdate(self.order, frozenset(stale), frozenset(removed), planned, len(self.pending),
+                          tuple(handouts))
+
+    def page(self, src_uri: str) -> PagePlan:
+        """The plan of a page, planning its unit first if it is pending."""
+        pending = self.pending.pop(self.unit_of[src_uri], None)
+        if pending is not None:
+            self._run(pending)
+        return self.plans[src_uri]
+
+    def plan_pending(self) -> bool:
+        """Plan the first pending unit; ``False`` when none is left."""
+        if not self.pending:
+            return False
+        key = next(iter(self.pending))
+        self._run(self.pending.pop(key))
+        return True
+
+    def _changed_readers(self, snapshot: Snapshot) -> set[str]:
+        changed: set[Key] = set()
+        for key, old in self.plain.items():
+            new = snapshot.value(key)
+            if differs(old, new):
+                changed.add(key)
+            self.plain[key] = new  # keep the newest, so that older libraries can be freed
+        asked = {query for key in changed for query in self.askers.get(key, ())}
+        for query in asked:
+            new = snapshot.value(query)
+            self._learn_inputs(query, snapshot)
+            if differs(self.answers[query], new):
+                changed.add(query)
+            self.answers[query] = new
+        for query, answer in self.answers.items():  # still right: planners need not work them out again
+            snapshot.resolver.know(query[1:], answer, self.inputs[query])
+        return {unit for key in changed for unit in self.readers.get(key, ())}
+
+    def _run(self, unit: Unit) -> None:
+        ctx, snapshot = self.ctx, self.snapshot
+        assert ctx is not None and snapshot is not None
+        with self.recorder.unit() as reads:
+            plans = tuple(unit.plan(ctx))
+        made = tuple(page.src_uri for page in plans)
+        assert made == unit.pages, f"{unit.key} made {made}, not the pages it declared {unit.pages}"
+        for page in plans:  # an unchanged plan stays the same object: its Markdown is still good
+            old_plan = self.plans.get(page.src_uri)
+            self.plans[page.src_uri] = old_plan if old_plan is not None and not differs(old_plan, page) else page
+        old = self.units.get(unit.key)
+        before = old.reads if old is not None else frozenset()
+        for key in before - reads:
+            self._unread(key, unit.key)
+        for key in reads - before:
+            self.readers[key].add(unit.key)
+            if is_query(key):
+                if key not in self.answers:
+                    self.answers[key] = snapshot.value(key)
+                    self._learn_inputs(key, snapshot)
+            elif key not in self.plain:
+                self.plain[key] = snapshot.value(key)
+        self.units[unit.key] = PlannedUnit(unit, plans, frozenset(reads))
+
+    def _learn_inputs(self, query: Key, snapshot: Snapshot) -> None:
+        """Record what ``query`` read when ``snapshot`` answered it."""
+        inputs = snapshot.inputs(query)
+        for key in self.inputs.get(query, frozenset()) - inputs:
+            self._unask(key, query)
+        for key in inputs:
+            self.askers[key].add(query)
+            if key not in self.plain:
+                self.plain[key] = snapshot.value(key)
+        self.inputs[query] = inputs
+
+    def _unread(self, key: Key, unit_key: str) -> None:
+        readers = self.readers[key]
+        readers.discard(unit_key)
+        if readers:
+            return
+        del self.readers[key]
+        if is_query(key):
+            del self.answers[key]
+            for plain in self.inputs.pop(key):
+                self._unask(plain, key)
+        elif key not in self.askers:
+            del self.plain[key]
+
+    def _unask(self, key: Key, query: Key) -> None:
+        askers = self.askers[key]
+        askers.discard(query)
+        if not askers:
+            del self.askers[key]
+            if key not in self.readers:
+                del self.plain[key]
+
+    def _forget(self, unit_key: str) -> None:
+        for key in self.units.pop(unit_key).reads:
+            self._unread(key, unit_key)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class MarkdownPages:
+    """The Markdown of every planned page, rendered when first asked for and kept until its plan
+    or one of its templates changes."""
+
+    def __init__(self, plan: IncrementalPlan, env: Environment) -> None:
+        self.plan = plan
+        self.env = env
+        self.kept: dict[str, tuple[PagePlan, str]] = {}
+        self.rendered = 0
+        self.sources = self._template_sources()
+
+    def get(self, src_uri: str) -> str:
+        """The page's Markdown, rendered again when its plan changed."""
+        plan = self.plan.page(src_uri)
+        kept = self.kept.get(src_uri)
+        if kept is not None and kept[0] is plan:
+            return kept[1]
+        text = render(plan, self.env)
+        self.kept[src_uri] = (plan, text)
+        self.rendered += 1
+        return text
+
+    def forget(self, src_uris: set[str] | frozenset[str]) -> None:
+        for src_uri in src_uris:
+            self.kept.pop(src_uri, None)
+
+    def _template_sources(self) -> dict[str, str]:
+        return {path.relative_to(TEMPLATES).as_posix(): _digest(path.read_text(encoding="utf-8"))
+                for path in sorted(TEMPLATES.rglob("*.j2"))}
+
+    def templates_changed(self) -> set[str]:
+        """Pages whose template, or a template it extends, imports or includes, changed since the
+        last call; their Markdown is forgotten."""
+        sources = self._template_sources()
+        changed = {name for name in sources.keys() | self.sources.keys() if sources.get(name) != self.sources.get(name)}
+        self.sources = sources
+        if not changed:
+            return set()
+        if self.env.cache is not None:
+            self.env.cache.clear()  # also recompile templates edited within the loader's mtime resolution
+        users: dict[str, set[str]] = defaultdict(set)
+        for name in sources:
+            source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+            for used in meta.find_referenced_templates(self.env.parse(source)):
+                if used:
+                    users[used].add(name)
+        affected, stack = set(changed), list(changed)
+        while stack:
+            for user in users.get(stack.pop(), ()):
+                if user not in affected:
+                    affected.add(user)
+                    stack.append(user)
+        stale = {src_uri for src_uri, page in self.plan.plans.items() if page.template in affected}
+        self.forget(stale)
+        return stale

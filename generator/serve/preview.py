@@ -1,0 +1,196 @@
+"""``hongling serve``: the preview of the site, kept up to date edit by edit.
+
+The order of :func:`generator.pipeline.run`, kept between edits: load → validate → link (with
+unchanged files' results reused, :mod:`generator.serve.filecache`) → handouts → plan (only the
+planner calls whose inputs changed, :mod:`generator.serve.incremental`) → render (only the pages
+whose plan or template changed) → documents (only those whose content changed) → MkDocs (only the
+pages asked for, :mod:`generator.serve.session`). A page the reader opens is brought up to date
+first; the others are filled in while the editor is idle.
+
+When the data has errors, the pages of the last good library stay served, with the problems laid
+over them (:mod:`generator.serve.overlay`); fixing the files clears them.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.check import check, collector_paused
+from ..core.kb import KnowledgeBase
+from ..core.problems import Report, format_problem
+from ..core.settings import Settings
+from ..handouts.documents import word_documents
+from ..pipeline import Built
+from ..site.render import TEMPLATES, environment
+from .bytecode import MemoryBytecodeCache
+from .documents import DocumentCache
+from .filecache import FileCache
+from .incremental import IncrementalPlan, MarkdownPages
+from .session import Session
+
+log = logging.getLogger("mkdocs.hongling.serve")
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What one refresh did, for the console and the benchmarks."""
+
+    seconds: float
+    failed: bool
+    planned: int = 0
+    pending: int = 0
+    stale: int = 0
+
+
+class Preview:
+    """Everything the preview keeps between edits. Not thread-safe: the server holds :attr:`lock`
+    around every call."""
+
+    def __init__(self, config_file: Path, settings: Callable[[], Settings], strict: bool = False) -> None:
+        self.config_file = config_file
+        self.settings_of = settings
+        self.strict = strict
+        self.lock = threading.RLock()
+        self.site_dir = Path(tempfile.mkdtemp(prefix="hongling-serve-"))
+        """Where MkDocs would write; nothing is written there."""
+        self.session: Session | None = None
+        self.report: Report | None = None
+        """The problems of the last check when it failed (the overlay shows them), else ``None``."""
+        self._start()
+
+    def _start(self) -> None:
+        self.settings = self.settings_of()
+        self.files = FileCache()
+        self.documents = DocumentCache()
+        self.plan = IncrementalPlan()
+        self.markdown = MarkdownPages(self.plan, environment(MemoryBytecodeCache()))
+        self.session = None
+        self.kb: KnowledgeBase | None = None
+        self.last_report = Report()
+        """The last report that passed (its warnings, if any)."""
+        self._documents: dict[str, bytes] = {}
+
+    # --- what changed ------------------------------------------------------------------------
+
+    def watched(self) -> list[Path]:
+        """Folders and files whose changes the preview follows."""
+        paths = [self.settings.data_dir, TEMPLATES, self.config_file]
+        if self.session is not None:
+            paths.append(Path(self.session.config.docs_dir))
+            custom = self.session.config.theme.custom_dir
+            if custom:
+                paths.append(Path(custom))
+        return paths
+
+    def refresh(self, changed: Iterable[Path] = ()) -> Refreshed:
+        """Bring the preview up to date after ``changed`` paths changed on disk (all of them on the
+        first call)."""
+        with collector_paused():  # a full collection of this heap takes a second: not while the editor waits
+            return self._refresh(changed)
+
+    def _refresh(self, changed: Iterable[Path]) -> Refreshed:
+        started = time.perf_counter()
+        changed = [Path(path).resolve() for path in changed]
+        first = self.session is None
+        if any(path == self.config_file.resolve() for path in changed):
+            self._start()
+            first = True
+
+        def under(folder: Path | str | None) -> list[Path]:
+            if not folder:
+                return []
+            root = Path(folder).resolve()
+            return [path for path in changed if path == root or root in path.parents]
+
+        data = first or bool(under(self.settings.data_dir))
+        templates = not first and bool(under(TEMPLATES))
+        session = self.session
+        docs = under(session.config.docs_dir) if session is not None else []
+        theme = [path for folder in (session.config.theme.dirs if session is not None else []) for path in under(folder)]
+        if data:
+            kb, report = check(self.settings, self.files)
+            if report.failed(self.strict):
+                self.report = report
+                return Refreshed(time.perf_counter() - started, True)
+            self.report = None
+            self.kb, self.last_report = kb, report
+        if self.kb is None:  # the first check failed and only templates or pages changed since
+            return Refreshed(time.perf_counter() - started, self.report is not None)
+        stale_templates = self.markdown.templates_changed() if templates else set()
+        planned = pending = stale = 0
+        if data:
+            wanted = session.untitled.__contains__ if session is not None else (lambda src_uri: True)
+            update = self.plan.update(self.kb, wanted)
+            self.markdown.forget(update.removed)
+            planned, pending, stale = update.planned, update.pending, len(update.stale)
+            documents = word_documents(update.handouts, self.settings.source_date_epoch, self.documents)
+            if session is not None:
+                session.apply(self._built(), update.order, update.stale, update.removed, self.plan.page, documents)
+            self._documents = documents
+        docs_dir = Path(session.config.docs_dir).resolve() if session is not None else None
+        edited = {path: path.relative_to(docs_dir).as_posix() for path in docs} if docs_dir is not None else {}
+        if session is None or theme or any(  # a page added or removed, or an image: the files change
+                path.suffix != ".md" or not path.is_file() or session.files.get_file_from_path(rel) is None
+                for path, rel in edited.items()):
+            self._open()
+        else:
+            if stale_templates:
+                session.templates_changed(stale_templates)
+            if edited:
+                session.docs_changed(set(edited.values()))
+        return Refreshed(time.perf_counter() - started, False, planned, pending, stale)
+
+    def _built(self, pages: bool = False) -> Built:
+        assert self.kb is not None
+        if not pages:
+            return Built(self.settings, self.kb, self.last_report)
+        order = self.plan.order
+        return Built(self.settings, self.kb, self.last_report, tuple(self.plan.page(src_uri) for src_uri in order),
+                     {src_uri: self.markdown.get(src_uri) for src_uri in order}, self._documents)
+
+    def _open(self) -> None:
+        """(Re)open MkDocs' side: at the start, or when mkdocs.yml, the theme or the set of
+        hand-written pages changed."""
+        built = self._built(pages=True)
+        if self.session is None:
+            self.session = Session(self.config_file, self.site_dir, built, self.markdown.get)
+        else:
+            self.session.open(built)
+
+    # --- serving -----------------------------------------------------------------------------
+
+    def get(self, url: str) -> bytes | None:
+        """The site's file at ``url`` (relative to its root), as a full build would write it."""
+        if self.session is None:
+            return None
+        return self.session.get(url)
+
+    def problems(self) -> list[str]:
+        """The problems that stop the preview, each as ``hongling check`` prints it."""
+        report = self.report
+        if report is None:
+            return []
+        return [format_problem(problem, report.texts.get(problem.file)) for problem in report.sorted()]
+
+    def summary(self) -> str:
+        report = self.report
+        return "" if report is None else f"共 {len(report.errors)} 个错误，{len(report.warnings)} 个警告。"
+
+    def fill(self, stop: Callable[[], bool]) -> bool:
+        """Populate pages that are behind, in site order, until ``stop()`` says so; ``False`` when
+        every page is up to date."""
+        session = self.session
+        if session is None or self.report is not None:
+            return False
+        outdated = session.outdated()
+        for src_uri in outdated:
+            session.populate(src_uri)
+            if stop():
+                return True
+        return False
