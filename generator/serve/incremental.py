@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from jinja2 import Environment, meta
+from jinja2 import BaseLoader, Environment, meta
 
 from ..core.kb import KnowledgeBase
 from ..handouts.blocks import Handout
@@ -227,16 +227,35 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class SeenSources(BaseLoader):
+    """The templates' loader, noting the digest of every source it hands out; a template counts
+    as up to date until :meth:`MarkdownPages.templates_changed` says otherwise, so that a page
+    rendered between an edit of a template and the refresh that follows cannot hide the edit."""
+
+    def __init__(self, loader: BaseLoader) -> None:
+        self.loader = loader
+        self.seen: dict[str, str] = {}
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+        source, filename, _ = self.loader.get_source(environment, template)
+        self.seen[template] = _digest(source)
+        return source, filename, lambda: True
+
+    def list_templates(self) -> list[str]:
+        return self.loader.list_templates()
+
+
 class MarkdownPages:
     """The Markdown of every planned page, rendered when first asked for and kept until its plan
     or one of its templates changes."""
 
     def __init__(self, plan: IncrementalPlan, env: Environment) -> None:
+        assert env.loader is not None
         self.plan = plan
         self.env = env
+        self.sources = env.loader = SeenSources(env.loader)
         self.kept: dict[str, tuple[PagePlan, str]] = {}
         self.rendered = 0
-        self.sources = self._template_sources()
 
     def get(self, src_uri: str) -> str:
         """The page's Markdown, rendered again when its plan changed."""
@@ -253,23 +272,22 @@ class MarkdownPages:
         for src_uri in src_uris:
             self.kept.pop(src_uri, None)
 
-    def _template_sources(self) -> dict[str, str]:
-        return {path.relative_to(TEMPLATES).as_posix(): _digest(path.read_text(encoding="utf-8"))
-                for path in sorted(TEMPLATES.rglob("*.j2"))}
-
     def templates_changed(self) -> set[str]:
-        """Pages whose template, or a template it extends, imports or includes, changed since the
-        last call; their Markdown is forgotten."""
-        sources = self._template_sources()
-        changed = {name for name in sources.keys() | self.sources.keys() if sources.get(name) != self.sources.get(name)}
-        self.sources = sources
+        """Pages whose template, or a template it extends, imports or includes, changed on disk
+        since it was read; their Markdown is forgotten and the templates read again."""
+        changed = set()
+        for name, digest in list(self.sources.seen.items()):
+            path = TEMPLATES / name
+            if not path.is_file() or _digest(path.read_text(encoding="utf-8")) != digest:
+                changed.add(name)
+                del self.sources.seen[name]
         if not changed:
             return set()
         if self.env.cache is not None:
-            self.env.cache.clear()  # also recompile templates edited within the loader's mtime resolution
+            self.env.cache.clear()
         users: dict[str, set[str]] = defaultdict(set)
-        for name in sources:
-            source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+        for name in self.env.list_templates():
+            source = self.sources.loader.get_source(self.env, name)[0]
             for used in meta.find_referenced_templates(self.env.parse(source)):
                 if used:
                     users[used].add(name)

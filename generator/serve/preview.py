@@ -46,6 +46,8 @@ class Refreshed:
     planned: int = 0
     pending: int = 0
     stale: int = 0
+    quiet: bool = False
+    """Nothing the reader sees changed (another file in a watched folder, the same error again)."""
 
 
 class Preview:
@@ -74,6 +76,8 @@ class Preview:
         self.kb: KnowledgeBase | None = None
         self.last_report = Report()
         """The last report that passed (its warnings, if any)."""
+        self._deferred: list[Path] = []
+        """Pages and theme files changed while the data was broken: taken up once it is fixed."""
         self._documents: dict[str, bytes] = {}
 
     # --- what changed ------------------------------------------------------------------------
@@ -96,33 +100,35 @@ class Preview:
 
     def _refresh(self, changed: Iterable[Path]) -> Refreshed:
         started = time.perf_counter()
-        changed = [Path(path).resolve() for path in changed]
+        changed = [Path(path).resolve() for path in changed] + self._deferred
+        self._deferred = []
         first = self.session is None
-        if any(path == self.config_file.resolve() for path in changed):
+        if self.config_file.resolve() in changed:
             self._start()
             first = True
 
         def under(folder: Path | str | None) -> list[Path]:
-            if not folder:
-                return []
-            root = Path(folder).resolve()
-            return [path for path in changed if path == root or root in path.parents]
+            root = Path(folder).resolve() if folder else None
+            return [path for path in changed if root is not None and (path == root or root in path.parents)]
 
-        data = first or bool(under(self.settings.data_dir))
-        templates = not first and bool(under(TEMPLATES))
         session = self.session
+        data = first or bool(under(self.settings.data_dir))
         docs = under(session.config.docs_dir) if session is not None else []
         theme = [path for folder in (session.config.theme.dirs if session is not None else []) for path in under(folder)]
+        if not (data or docs or theme or under(TEMPLATES)):
+            return Refreshed(time.perf_counter() - started, self.report is not None, quiet=True)
         if data:
             kb, report = check(self.settings, self.files)
             if report.failed(self.strict):
+                quiet = self.report is not None and self.problems() == self._problems_of(report)
                 self.report = report
-                return Refreshed(time.perf_counter() - started, True)
+                self._deferred = [path for path in changed if path not in under(self.settings.data_dir)]
+                return Refreshed(time.perf_counter() - started, True, quiet=quiet)
             self.report = None
             self.kb, self.last_report = kb, report
         if self.kb is None:  # the first check failed and only templates or pages changed since
-            return Refreshed(time.perf_counter() - started, self.report is not None)
-        stale_templates = self.markdown.templates_changed() if templates else set()
+            return Refreshed(time.perf_counter() - started, self.report is not None, quiet=True)
+        stale_templates = self.markdown.templates_changed()  # cheap; also catches edits made while the data was broken
         planned = pending = stale = 0
         if data:
             wanted = session.untitled.__contains__ if session is not None else (lambda src_uri: True)
@@ -173,7 +179,10 @@ class Preview:
 
     def problems(self) -> list[str]:
         """The problems that stop the preview, each as ``hongling check`` prints it."""
-        report = self.report
+        return self._problems_of(self.report)
+
+    @staticmethod
+    def _problems_of(report: Report | None) -> list[str]:
         if report is None:
             return []
         return [format_problem(problem, report.texts.get(problem.file)) for problem in report.sorted()]

@@ -43,14 +43,23 @@ FILL_SLICE = 0.05
 
 
 class _Changes(watchdog.events.FileSystemEventHandler):
-    def __init__(self, server: PreviewServer) -> None:
+    """Hands the paths of changed files to the server; ``only``: just this file (a watched file
+    is followed through its folder, whose other files are none of the preview's business)."""
+
+    def __init__(self, server: PreviewServer, only: Path | None = None) -> None:
         self.server = server
+        self.only = only
 
     def on_any_event(self, event: watchdog.events.FileSystemEvent) -> None:
         if event.is_directory or event.event_type in ("opened", "closed_no_write"):
             return
-        paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
-        self.server.changed([os.fsdecode(path) for path in paths])
+        paths = [Path(os.fsdecode(event.src_path))]
+        if getattr(event, "dest_path", ""):
+            paths.append(Path(os.fsdecode(event.dest_path)))
+        if self.only is not None:
+            paths = [path for path in paths if path == self.only]
+        if paths:
+            self.server.changed(paths)
 
 
 class PreviewServer(LiveReloadServer):
@@ -59,8 +68,9 @@ class PreviewServer(LiveReloadServer):
         super().__init__(builder=lambda: None, host=host, port=port, root=str(preview.site_dir))
         self.preview = preview
         self.on_refresh = on_refresh
-        self.observer: BaseObserver = (watchdog.observers.polling.PollingObserver(timeout=0.5) if poll
-                                       else watchdog.observers.Observer())
+        observer: BaseObserver = (watchdog.observers.polling.PollingObserver(timeout=0.5) if poll
+                                  else watchdog.observers.Observer())
+        self.observer = observer  # type: ignore[assignment]  # MkDocs declares the polling one
         self._pending: set[Path] = set()
         self._waiting = 0
         """Refreshes and requests waiting for the preview's lock: the filler gives way to them."""
@@ -73,18 +83,19 @@ class PreviewServer(LiveReloadServer):
     # --- watching ----------------------------------------------------------------------------
 
     def watch_paths(self, paths: Iterable[Path]) -> None:
-        handler = _Changes(self)
         for path in paths:
             path = Path(path).resolve()
             if str(path) in self._watched_paths:
                 continue
             self._watched_paths[str(path)] = 1
-            target = path if path.is_dir() else path.parent
-            self._watch_refs[str(path)] = self.observer.schedule(handler, str(target), recursive=path.is_dir())
+            folder = path.is_dir()
+            handler = _Changes(self, None if folder else path)
+            self._watch_refs[str(path)] = self.observer.schedule(handler, str(path if folder else path.parent),
+                                                                 recursive=folder)
 
-    def changed(self, paths: list[str]) -> None:
+    def changed(self, paths: list[Path]) -> None:
         with self._rebuild_cond:
-            self._pending.update(Path(path) for path in paths)
+            self._pending.update(paths)
             self._want_rebuild = True
             self._rebuild_cond.notify_all()
 
@@ -105,15 +116,20 @@ class PreviewServer(LiveReloadServer):
                 self._wanted_epoch = _timestamp()
                 self._want_rebuild = False
                 paths, self._pending = sorted(self._pending), set()
+            quiet = False
             try:
                 with self._turn():
                     refreshed = self.preview.refresh(paths)
-                if self.on_refresh is not None:
+                quiet = refreshed.quiet
+                if self.on_refresh is not None and not quiet:
                     self.on_refresh(refreshed, paths)
             except Exception:
                 log.exception("预览更新失败")
             with self._epoch_cond:
-                self._visible_epoch = self._wanted_epoch
+                if quiet:  # browsers need not reload
+                    self._wanted_epoch = self._visible_epoch
+                else:
+                    self._visible_epoch = self._wanted_epoch
                 self._epoch_cond.notify_all()
             self._last_activity = time.monotonic()
             self._wake.set()
@@ -146,7 +162,9 @@ class PreviewServer(LiveReloadServer):
                 continue
             with self.preview.lock:
                 more = self.preview.fill(self._give_way(time.monotonic() + FILL_SLICE))
-            if not more:
+            if not more:  # every page is filled in: what is alive now stays, the collector skips it
+                gc.collect()
+                gc.freeze()
                 self._wake.wait()
                 self._wake.clear()
 
