@@ -19,6 +19,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, cast
 
 from jinja2 import BaseLoader, Environment, meta
@@ -249,10 +250,12 @@ class MarkdownPages:
     """The Markdown of every planned page, rendered when first asked for and kept until its plan
     or one of its templates changes."""
 
-    def __init__(self, plan: IncrementalPlan, env: Environment) -> None:
+    def __init__(self, plan: IncrementalPlan, env: Environment, folder: Path = TEMPLATES) -> None:
         assert env.loader is not None
         self.plan = plan
         self.env = env
+        self.folder = folder
+        """Where the templates ``env`` reads are."""
         self.sources = env.loader = SeenSources(env.loader)
         self.kept: dict[str, tuple[PagePlan, str]] = {}
         self.rendered = 0
@@ -277,7 +280,7 @@ class MarkdownPages:
         since it was read; their Markdown is forgotten and the templates read again."""
         changed = set()
         for name, digest in list(self.sources.seen.items()):
-            path = TEMPLATES / name
+            path = self.folder / name
             if not path.is_file() or _digest(path.read_text(encoding="utf-8")) != digest:
                 changed.add(name)
                 del self.sources.seen[name]

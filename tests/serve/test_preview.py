@@ -1,9 +1,12 @@
-"""``hongling serve``, the real server: after a sequence of edits it serves exactly what a fresh
-full build of the edited library writes, every page, the search index and the Word documents;
-a data error is laid over the last good pages, with its position, and fixing it clears it."""
+"""``hongling serve``, the real server: after a sequence of edits (a title, a new case, a deleted
+site, a handbook category's title in the navigation, a glossary definition marked on pages, a
+broken reference and its fix) it serves exactly what a fresh full build of the edited library
+writes: every page, the search index, the sitemap and the Word documents. A data error is laid
+over the last good pages, with its position, and fixing it clears it."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.support import REPO
@@ -49,6 +52,13 @@ def test_after_a_sequence_of_edits_every_file_equals_a_fresh_full_build(tmp_path
         edit(data / SITE_HOLDER, "  - gaoxin-caishichang-lianmeng\n", "")
         server.wait_for(lambda: server.get("sites/gaoxin-caishichang-lianmeng.html") is None, "the site's page gone")
 
+        edit(data / "manual/dangfei.yml", "title: 党费\n", "title: 党费收缴与使用\n")  # in the navigation
+        server.wait_for(lambda: "党费收缴与使用" in server.text("sites/gaoxin-dangjian-xueyuan.html"), "the new nav")
+
+        edit(data / "glossary/badayuan.yml", "definition: 汶上县", "definition: 山东省汶上县")  # marked on pages
+        server.wait_for(lambda: "山东省汶上县对驻企干部" in server.text("cases/wenshang-hongse-yinqing.html"),
+                        "the new definition")
+
         edit(data / CASE, "region: jinan-gaoxin", "region: jinan-gaoxinqu")
         server.wait_for(lambda: "hl-preview-problems" in server.text("cases/gaoxin-sanzhuan.html"), "the problems")
         page = server.text("cases/gaoxin-sanzhuan.html")
@@ -61,3 +71,35 @@ def test_after_a_sequence_of_edits_every_file_equals_a_fresh_full_build(tmp_path
         fresh = hongling_build(config, tmp_path / "fresh")
         assert_same_site(fresh, server)
         assert server.get("sites/gaoxin-caishichang-lianmeng.html") is None
+
+
+def test_a_library_broken_at_the_start_shows_its_problems_until_it_is_fixed(library, tmp_path):
+    library.replace("cases/demo-case.yml", "region: county", "region: countyy")
+    config = site_config(library.root)
+    with preview_server(config, tmp_path / "serve.log") as server:
+        page = server.text("index.html")
+        assert "hl-preview-problems" in page and "data/cases/demo-case.yml:5:9: 错误 E-REF 字段 region" in page
+        assert server.get("cases/demo-case.html") is not None, "any page shows the problems"
+
+        library.replace("cases/demo-case.yml", "region: countyy", "region: county")
+        server.wait_for(lambda: "hl-preview-problems" not in server.text("index.html"), "the fix")
+        assert_same_site(hongling_build(config, tmp_path / "fresh"), server)
+
+
+def test_edits_of_hand_written_pages_and_of_mkdocs_yml_show_too(library, tmp_path):
+    docs = tmp_path / "content"
+    shutil.copytree(REPO / "content", docs)
+    config = site_config(library.root, docs_dir=docs)
+    with preview_server(config, tmp_path / "serve.log") as server:
+        assert server.get("about.html") and server.get("cases/demo-case.html")
+
+        edit(docs / "about.md", "# 关于本站 {#about}\n", "# 关于本站 {#about}\n\n预览测试新增的一段。\n")
+        server.wait_for(lambda: "预览测试新增的一段" in server.text("about.html"), "the edited page")
+
+        (docs / "guide" / "new-page.md").write_text("# 新的手写页面\n\n见[关于](../about.md)。\n", encoding="utf-8")
+        server.wait_for(lambda: server.get("guide/new-page.html") is not None, "the new page")
+
+        edit(config, "site_name: 红领", "site_name: 预览测试·红领")
+        server.wait_for(lambda: "预览测试·红领" in server.text("cases/demo-case.html"), "the new site name")
+
+        assert_same_site(hongling_build(config, tmp_path / "fresh"), server)
