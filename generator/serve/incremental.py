@@ -77,8 +77,9 @@ class IncrementalPlan:
         """The unit that makes each page."""
         self.readers: dict[Key, set[str]] = defaultdict(set)
         """Which units read each key."""
-        self.plain: dict[Key, Any] = {}
-        """The value of each plain key read by a unit or a query, in the library last planned."""
+        self.plain: dict[str, dict[Any, Any]] = defaultdict(dict)
+        """The value of each plain key ``(name, item)`` read by a unit or a query, in the library
+        last planned, by name and item."""
         self.answers: dict[Key, Any] = {}
         """The answer to each query a unit asked."""
         self.inputs: dict[Key, frozenset[Key]] = {}
@@ -147,11 +148,13 @@ class IncrementalPlan:
 
     def _changed_readers(self, snapshot: Snapshot) -> set[str]:
         changed: set[Key] = set()
-        for key, old in self.plain.items():
-            new = snapshot.value(key)
-            if differs(old, new):
-                changed.add(key)
-            self.plain[key] = new  # keep the newest, so that older libraries can be freed
+        for name, values in self.plain.items():
+            value_of = snapshot.values(name)
+            for item, old in values.items():
+                new = value_of(item)
+                if new is not old and old != new:
+                    changed.add((name, item))
+                values[item] = new  # keep the newest, so that older libraries can be freed
         asked = {query for key in changed for query in self.askers.get(key, ())}
         for query in asked:
             new = snapshot.value(query)
@@ -183,8 +186,8 @@ class IncrementalPlan:
                 if key not in self.answers:
                     self.answers[key] = snapshot.value(key)
                     self._learn_inputs(key, snapshot)
-            elif key not in self.plain:
-                self.plain[key] = snapshot.value(key)
+            else:
+                self._learn(key, snapshot)
         self.units[unit.key] = PlannedUnit(unit, plans, frozenset(reads))
 
     def _learn_inputs(self, query: Key, snapshot: Snapshot) -> None:
@@ -194,9 +197,14 @@ class IncrementalPlan:
             self._unask(key, query)
         for key in inputs:
             self.askers[key].add(query)
-            if key not in self.plain:
-                self.plain[key] = snapshot.value(key)
+            self._learn(key, snapshot)
         self.inputs[query] = inputs
+
+    def _learn(self, key: Key, snapshot: Snapshot) -> None:
+        """Note a plain key's value, unless it is known already."""
+        values = self.plain[key[0]]
+        if key[1] not in values:
+            values[key[1]] = snapshot.value(key)
 
     def _unread(self, key: Key, unit_key: str) -> None:
         readers = self.readers[key]
@@ -209,7 +217,7 @@ class IncrementalPlan:
             for plain in self.inputs.pop(key):
                 self._unask(plain, key)
         elif key not in self.askers:
-            del self.plain[key]
+            del self.plain[key[0]][key[1]]
 
     def _unask(self, key: Key, query: Key) -> None:
         askers = self.askers[key]
@@ -217,7 +225,7 @@ class IncrementalPlan:
         if not askers:
             del self.askers[key]
             if key not in self.readers:
-                del self.plain[key]
+                del self.plain[key[0]][key[1]]
 
     def _forget(self, unit_key: str) -> None:
         for key in self.units.pop(unit_key).reads:

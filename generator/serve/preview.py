@@ -73,6 +73,8 @@ class Preview:
         self.plan = IncrementalPlan()
         self.markdown = MarkdownPages(self.plan, environment(MemoryBytecodeCache()))
         self.session = None
+        self.reopened = True
+        """The preview was (re)built from scratch since the server last looked: much is garbage."""
         self.kb: KnowledgeBase | None = None
         self.last_report = Report()
         """The last report that passed (its warnings, if any)."""
@@ -164,6 +166,7 @@ class Preview:
         """(Re)open MkDocs' side: at the start, or when mkdocs.yml, the theme or the set of
         hand-written pages changed."""
         built = self._built(pages=True)
+        self.reopened = True
         if self.session is None:
             self.session = Session(self.config_file, self.site_dir, built, self.markdown.get)
         else:

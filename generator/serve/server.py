@@ -40,6 +40,8 @@ IDLE_SECONDS = 1.5
 """How long after an edit or a request the filler waits before filling in pages."""
 FILL_SLICE = 0.05
 """Seconds of filling between two looks at whether someone is waiting."""
+COLLECT_AFTER = 200_000
+"""Objects made since the last collection that make the filler collect before it goes on."""
 
 
 class _Changes(watchdog.events.FileSystemEventHandler):
@@ -75,6 +77,8 @@ class PreviewServer(LiveReloadServer):
         self._waiting = 0
         """Refreshes and requests waiting for the preview's lock: the filler gives way to them."""
         self._counter = threading.Lock()
+        self._untidy = True
+        """Something ran since the last collection."""
         self._last_activity = time.monotonic()
         self._filler = threading.Thread(target=self._fill_loop, daemon=True)
         self._wake = threading.Event()
@@ -100,8 +104,21 @@ class PreviewServer(LiveReloadServer):
             self._rebuild_cond.notify_all()
 
     def serve(self, *, open_in_browser: bool = False) -> None:
+        self._collect()
+        gc.disable()  # from now on the collector runs only while the editor is idle (_fill_loop)
         self._filler.start()
         super().serve(open_in_browser=open_in_browser)
+
+    def _collect(self) -> None:
+        """Collect the reference cycles made since the last time, then freeze what is alive: the
+        next collection looks only at what is newer. A full collection of the library's heap
+        takes seconds, so it is done only after the preview was opened again."""
+        if self.preview.reopened:
+            gc.unfreeze()
+            self.preview.reopened = False
+        gc.collect()
+        gc.freeze()
+        self._untidy = False
 
     def _build_loop(self) -> None:
         while True:
@@ -148,12 +165,14 @@ class PreviewServer(LiveReloadServer):
             with self._counter:
                 self._waiting -= 1
             self._last_activity = time.monotonic()
+            self._untidy = True
 
     def _give_way(self, until: float) -> Callable[[], bool]:
         """When the filler should stop: someone waits for the lock, or its slice of time is up."""
         return lambda: self._waiting > 0 or time.monotonic() > until
 
     def _fill_loop(self) -> None:
+        """While the editor is idle: fill in pages, a slice at a time, and collect garbage."""
         while not self._shutdown:
             idle = time.monotonic() - self._last_activity
             if self._waiting or idle < IDLE_SECONDS:
@@ -162,10 +181,10 @@ class PreviewServer(LiveReloadServer):
                 continue
             with self.preview.lock:
                 more = self.preview.fill(self._give_way(time.monotonic() + FILL_SLICE))
-            if not more:  # every page is filled in: what is alive now stays, the collector skips it
-                gc.collect()
-                gc.freeze()
-                self._wake.wait()
+                if gc.get_count()[0] > COLLECT_AFTER or (not more and self._untidy):
+                    self._collect()
+            if not more:
+                self._wake.wait(timeout=IDLE_SECONDS)
                 self._wake.clear()
 
     # --- serving -----------------------------------------------------------------------------
@@ -228,7 +247,6 @@ def serve(config_file: Path, settings: Callable[[], Any], strict: bool, host: st
     preview = Preview(config_file, settings, strict)
     with preview.lock:
         first = preview.refresh()
-    gc.freeze()  # the library read at the start stays: the collector need not scan it again and again
     server = PreviewServer(preview, host, port, poll, on_refresh=_refreshed)
     server.watch_paths(preview.watched())
     if first.failed:

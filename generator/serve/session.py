@@ -178,6 +178,7 @@ class Session:
             file = self._file(src_uri)
             if file is not None:
                 self.files.remove(file)
+                file.page = None  # no cycle left between the page and its file
                 touched.add(src_uri)
             self.sources.pop(src_uri, None)
             if self.search is not None:

@@ -241,14 +241,17 @@ class Snapshot:
         if is_query(key):
             _, name, args, options = key
             return getattr(self.resolver, name)(*args, **dict(options))
-        name, item = key
+        return self.values(key[0])(key[1])
+
+    def values(self, name: str) -> Callable[[Any], Any]:
+        """The value of the plain key ``(name, item)``, as a function of ``item``."""
         if name == "ctx":
-            return getattr(self.ctx, item)
+            return lambda item: getattr(self.ctx, item)
         if name == "hidden":
             hidden = self.resolver.plain_hidden
-            return frozenset(hidden) if item is ALL else item in hidden
+            return lambda item: frozenset(hidden) if item is ALL else item in hidden
         source: Mapping[Any, Any] = self.ctx.handouts if name == "handouts" else getattr(self.resolver.plain_kb, name)
-        return source if item is ALL else source.get(item, MISSING)
+        return lambda item: source if item is ALL else source.get(item, MISSING)
 
 
     def inputs(self, key: Key) -> frozenset[Key]:
