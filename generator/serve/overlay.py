@@ -21,26 +21,26 @@ STYLE = """
 """
 
 
-def panel(problems: list[str], summary: str) -> str:
+def panel(heading: str, summary: str, texts: list[str]) -> str:
     """The panel's HTML: a heading, what to do, every problem, and a button to look underneath."""
-    blocks = "".join(f'<pre class="hl-problem">{html.escape(text)}</pre>' for text in problems)
+    blocks = "".join(f'<pre class="hl-problem">{html.escape(text)}</pre>' for text in texts)
+    close = "this.closest('#hl-preview-problems').remove()"
     return (f'<style>{STYLE}</style><div id="hl-preview-problems" role="alertdialog" '
             f'aria-labelledby="hl-preview-problems-title">'
-            f'<h2 id="hl-preview-problems-title">数据有问题，预览暂停更新</h2>'
-            f'<p>{html.escape(summary)}下面是 <code>hongling check</code> 列出的问题。改正并保存文件后，'
-            f'这个页面会自动刷新。在改正之前，网站显示的是最后一次数据正确时生成的页面。</p>'
-            f'{blocks}<p><button type="button" onclick="this.closest(\'#hl-preview-problems\').remove()">'
-            f'先看看页面（问题仍未改正）</button></p></div>')
+            f'<h2 id="hl-preview-problems-title">{html.escape(heading)}</h2>'
+            f'<p>{html.escape(summary)}改正并保存文件后，这个页面会自动刷新。在改正之前，'
+            f'网站显示的是最后一次正确时生成的页面。</p>'
+            f'{blocks}<p><button type="button" onclick="{close}">先看看页面（问题仍未改正）</button></p></div>')
 
 
-def over(page: bytes, problems: list[str], summary: str) -> bytes:
+def over(page: bytes, heading: str, summary: str, texts: list[str]) -> bytes:
     """``page`` with the panel just before ``</body>``."""
-    insert = panel(problems, summary).encode("utf-8")
+    insert = panel(heading, summary, texts).encode("utf-8")
     end = page.rfind(b"</body>")
     return page + insert if end < 0 else page[:end] + insert + page[end:]
 
 
-def alone(problems: list[str], summary: str) -> bytes:
+def alone(heading: str, summary: str, texts: list[str]) -> bytes:
     """A page holding only the panel, for a preview that has no good pages yet."""
-    return ('<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>数据有问题 · 预览</title></head>'
-            f"<body>{panel(problems, summary)}</body></html>").encode()
+    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{html.escape(heading)}</title>'
+            f"</head><body>{panel(heading, summary, texts)}</body></html>").encode()

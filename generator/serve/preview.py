@@ -17,9 +17,12 @@ import logging
 import tempfile
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from mkdocs.config import load_config
 
 from ..core.check import check, collector_paused
 from ..core.kb import KnowledgeBase
@@ -35,6 +38,15 @@ from .incremental import IncrementalPlan, MarkdownPages
 from .session import Session
 
 log = logging.getLogger("mkdocs.hongling.serve")
+
+
+@dataclass(frozen=True)
+class Trouble:
+    """What the panel over the pages says."""
+
+    heading: str
+    summary: str
+    texts: list[str]
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,8 @@ class Preview:
         self.session: Session | None = None
         self.report: Report | None = None
         """The problems of the last check when it failed (the overlay shows them), else ``None``."""
+        self.failure: str | None = None
+        """The generator's own error in the last refresh, if it failed."""
         self._start()
 
     def _start(self) -> None:
@@ -85,20 +99,30 @@ class Preview:
     # --- what changed ------------------------------------------------------------------------
 
     def watched(self) -> list[Path]:
-        """Folders and files whose changes the preview follows."""
-        paths = [self.settings.data_dir, TEMPLATES, self.config_file]
-        if self.session is not None:
-            paths.append(Path(self.session.config.docs_dir))
-            custom = self.session.config.theme.custom_dir
-            if custom:
-                paths.append(Path(custom))
+        """Folders and files whose changes the preview follows: the data, the page templates,
+        mkdocs.yml, the hand-written pages and the theme's overrides."""
+        config = self.session.config if self.session is not None else load_config(
+            config_file=str(self.config_file), site_dir=str(self.site_dir))
+        paths = [self.settings.data_dir, TEMPLATES, self.config_file, Path(config.docs_dir)]
+        if config.theme.custom_dir:
+            paths.append(Path(config.theme.custom_dir))
         return paths
 
     def refresh(self, changed: Iterable[Path] = ()) -> Refreshed:
         """Bring the preview up to date after ``changed`` paths changed on disk (all of them on the
-        first call)."""
-        with collector_paused():  # a full collection of this heap takes a second: not while the editor waits
-            return self._refresh(changed)
+        first call). Should the generator itself fail (a broken template), the error is shown
+        instead of the pages, and the next refresh starts afresh."""
+        started = time.perf_counter()
+        try:
+            with collector_paused():  # a full collection of this heap takes a second: not while the editor waits
+                refreshed = self._refresh(changed)
+        except Exception:
+            log.exception("预览更新失败")
+            self.failure = traceback.format_exc()
+            self._start()
+            return Refreshed(time.perf_counter() - started, True)
+        self.failure = None
+        return refreshed
 
     def _refresh(self, changed: Iterable[Path]) -> Refreshed:
         started = time.perf_counter()
@@ -179,6 +203,17 @@ class Preview:
         if self.session is None:
             return None
         return self.session.get(url)
+
+    def trouble(self) -> Trouble | None:
+        """What stops the preview, for the panel over the pages: data problems, each as ``hongling
+        check`` prints it, or the generator's own error."""
+        if self.failure is not None:
+            return Trouble("生成页面时出错，预览暂停更新", "程序出错了（多半是刚改过的页面模板有误），详情如下。",
+                           [self.failure])
+        if self.report is not None:
+            return Trouble("数据有问题，预览暂停更新", self.summary() + "下面是 hongling check 列出的问题。",
+                           self.problems())
+        return None
 
     def problems(self) -> list[str]:
         """The problems that stop the preview, each as ``hongling check`` prints it."""

@@ -19,6 +19,7 @@ import re
 import shutil
 import threading
 import time
+import traceback
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ from mkdocs.livereload import LiveReloadServer, _timestamp
 from watchdog.observers.api import BaseObserver
 
 from . import overlay
-from .preview import Preview, Refreshed
+from .preview import Preview, Refreshed, Trouble
 
 log = logging.getLogger("mkdocs.hongling.serve")
 
@@ -40,8 +41,8 @@ IDLE_SECONDS = 1.5
 """How long after an edit or a request the filler waits before filling in pages."""
 FILL_SLICE = 0.05
 """Seconds of filling between two looks at whether someone is waiting."""
-COLLECT_AFTER = 200_000
-"""Objects made since the last collection that make the filler collect before it goes on."""
+COLLECT_EVERY = 10
+"""Slices of filling between two collections."""
 
 
 class _Changes(watchdog.events.FileSystemEventHandler):
@@ -79,6 +80,7 @@ class PreviewServer(LiveReloadServer):
         self._counter = threading.Lock()
         self._untidy = True
         """Something ran since the last collection."""
+        self._slices = 0
         self._last_activity = time.monotonic()
         self._filler = threading.Thread(target=self._fill_loop, daemon=True)
         self._wake = threading.Event()
@@ -105,14 +107,14 @@ class PreviewServer(LiveReloadServer):
 
     def serve(self, *, open_in_browser: bool = False) -> None:
         self._collect()
-        gc.disable()  # from now on the collector runs only while the editor is idle (_fill_loop)
         self._filler.start()
         super().serve(open_in_browser=open_in_browser)
 
     def _collect(self) -> None:
-        """Collect the reference cycles made since the last time, then freeze what is alive: the
-        next collection looks only at what is newer. A full collection of the library's heap
-        takes seconds, so it is done only after the preview was opened again."""
+        """Collect the reference cycles made since the last time, then freeze what is alive, so
+        that Python's collections (automatic, paused during a refresh) look only at what is newer
+        and stay short: a full collection of a large library's heap takes a second or more. The
+        whole heap is looked at again only after the preview was opened again."""
         if self.preview.reopened:
             gc.unfreeze()
             self.preview.reopened = False
@@ -138,6 +140,7 @@ class PreviewServer(LiveReloadServer):
                 with self._turn():
                     refreshed = self.preview.refresh(paths)
                 quiet = refreshed.quiet
+                self.watch_paths(self.preview.watched())  # mkdocs.yml may name other folders now
                 if self.on_refresh is not None and not quiet:
                     self.on_refresh(refreshed, paths)
             except Exception:
@@ -181,8 +184,10 @@ class PreviewServer(LiveReloadServer):
                 continue
             with self.preview.lock:
                 more = self.preview.fill(self._give_way(time.monotonic() + FILL_SLICE))
-                if gc.get_count()[0] > COLLECT_AFTER or (not more and self._untidy):
+                self._slices = self._slices + 1 if more else 0
+                if self._slices >= COLLECT_EVERY or (not more and self._untidy):
                     self._collect()
+                    self._slices = 0
             if not more:
                 self._wake.wait(timeout=IDLE_SECONDS)
                 self._wake.clear()
@@ -205,13 +210,20 @@ class PreviewServer(LiveReloadServer):
         with self._epoch_cond:
             self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
             epoch = self._visible_epoch
-        with self._turn():
-            data = self.preview.get(url)
-            problems = self.preview.problems()
-            summary = self.preview.summary()
         html = url.endswith(".html")
-        if html and problems:
-            data = overlay.over(data, problems, summary) if data is not None else overlay.alone(problems, summary)
+        with self._turn():
+            trouble = self.preview.trouble()
+            try:
+                data = self.preview.get(url)
+            except Exception:
+                log.exception(f"生成 {url} 时出错")
+                if not html:
+                    raise
+                data, trouble = None, Trouble("生成这个页面时出错", "程序出错了（多半是刚改过的页面模板有误），详情如下。",
+                                              [traceback.format_exc()])
+        if html and trouble is not None:
+            data = (overlay.over(data, trouble.heading, trouble.summary, trouble.texts) if data is not None
+                    else overlay.alone(trouble.heading, trouble.summary, trouble.texts))
         if data is None:
             return None
         if html:
@@ -246,12 +258,13 @@ def serve(config_file: Path, settings: Callable[[], Any], strict: bool, host: st
     started = time.perf_counter()
     preview = Preview(config_file, settings, strict)
     with preview.lock:
-        first = preview.refresh()
+        preview.refresh()
     server = PreviewServer(preview, host, port, poll, on_refresh=_refreshed)
     server.watch_paths(preview.watched())
-    if first.failed:
-        _say("数据有问题，预览还不能生成；浏览器中列出了问题，改正后自动生成。")
-        for text in preview.problems():
+    trouble = preview.trouble()
+    if trouble is not None:
+        _say(f"{trouble.heading}：浏览器中列出了问题，改正后自动生成。")
+        for text in trouble.texts:
             print(text + "\n", flush=True)
     _say(f"预览已启动（用时 {time.perf_counter() - started:.1f} 秒）：{server.url}")
     _say("修改 data/、页面模板或手写页面并保存后，浏览器中的页面自动刷新。按 Ctrl+C 停止。")

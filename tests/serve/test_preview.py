@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator import Settings
 from tests.support import REPO
 from tests.support.preview import assert_same_site, preview_server
 from tests.support.server import hongling_build
@@ -103,3 +104,28 @@ def test_edits_of_hand_written_pages_and_of_mkdocs_yml_show_too(library, tmp_pat
         server.wait_for(lambda: "预览测试·红领" in server.text("cases/demo-case.html"), "the new site name")
 
         assert_same_site(hongling_build(config, tmp_path / "fresh"), server)
+
+
+def test_should_the_generator_fail_its_error_shows_and_the_next_refresh_starts_afresh(library, monkeypatch):
+    from generator.serve import incremental
+    from generator.serve.preview import Preview
+
+    config = site_config(library.root)
+    settings = Settings(data_dir=library.data, manual_categories=1, manual_aspects=1)
+    preview = Preview(config, lambda: settings)
+    assert not preview.refresh().failed
+    assert b"<h1" in (preview.get("cases/demo-case.html") or b"")
+
+    def broken(*args: object) -> str:
+        raise RuntimeError("模板坏了")
+
+    monkeypatch.setattr(incremental, "render", broken)
+    library.replace("cases/demo-case.yml", "title: 示例县", "title: 新示例县")
+    assert preview.refresh([library.data / "cases" / "demo-case.yml"]).failed
+    trouble = preview.trouble()
+    assert trouble is not None and trouble.heading.startswith("生成页面时出错") and "模板坏了" in trouble.texts[0]
+
+    monkeypatch.undo()
+    assert not preview.refresh([library.data / "cases" / "demo-case.yml"]).failed
+    assert preview.trouble() is None
+    assert "新示例县" in (preview.get("cases/demo-case.html") or b"").decode("utf-8")
