@@ -1,7 +1,7 @@
 """The site's page plans and their Markdown, kept between edits by the preview server and brought
 up to date by re-running only the planner calls whose inputs changed.
 
-Every planner call (:class:`generator.site.plan.Unit`: one record's page, one handout's print
+Every planner call (:class:`generator.site.plans.Unit`: one record's page, one handout's print
 views, one page that gathers records) runs with a tracking resolver and context
 (:mod:`generator.site.tracking`) that note every key it reads — a record, who refers to a record,
 the records of a kind, a field of the planning context. On an edit, each key noted so far is
@@ -64,8 +64,8 @@ class IncrementalPlan:
     resolver; a query's answer is kept with the plain keys it read. An update compares every plain
     key, then asks again only the queries that read a changed one. A unit whose keys changed is
     planned again right away only when its pages are wanted at once (``eager``); otherwise it is
-    *pending* until one of its pages is asked for, or :meth:`plan_pending` gets to it. A unit
-    knows its pages before it runs (:attr:`Unit.pages`), so the site's pages are always known.
+    *pending* until one of its pages is asked for (:meth:`page`). A unit knows its pages before
+    it runs (:attr:`Unit.pages`), so the site's pages are always known.
     """
 
     def __init__(self) -> None:
@@ -137,14 +137,6 @@ class IncrementalPlan:
         if pending is not None:
             self._run(pending)
         return self.plans[src_uri]
-
-    def plan_pending(self) -> bool:
-        """Plan the first pending unit; ``False`` when none is left."""
-        if not self.pending:
-            return False
-        key = next(iter(self.pending))
-        self._run(self.pending.pop(key))
-        return True
 
     def _changed_readers(self, snapshot: Snapshot) -> set[str]:
         changed: set[Key] = set()

@@ -177,7 +177,8 @@ def _answered_query(name: str) -> Callable[..., Any]:
         else:
             with self.recorder.unit() as reads:
                 answer = compute(self, *args, **options)
-            self.answers[question], inputs = answer, self.inputs.setdefault(question, frozenset(reads))
+            inputs = self.inputs[question] = frozenset(reads)
+            self.answers[question] = answer
         self.recorder.note_all(inputs)
         return list(answer) if isinstance(answer, list) else answer
     ask.__name__ = name
@@ -252,7 +253,6 @@ class Snapshot:
             return lambda item: frozenset(hidden) if item is ALL else item in hidden
         source: Mapping[Any, Any] = self.ctx.handouts if name == "handouts" else getattr(self.resolver.plain_kb, name)
         return lambda item: source if item is ALL else source.get(item, MISSING)
-
 
     def inputs(self, key: Key) -> frozenset[Key]:
         """The plain keys a query read when :meth:`value` answered it."""
