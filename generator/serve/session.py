@@ -173,13 +173,14 @@ class Session:
             self.page_state = state
             self.unpopulated.update(file.src_uri for file in self.doc_files)
 
-        touched: set[str] = set()
+        appeared: set[str] = set()
+        """Paths where a file appeared or disappeared: links to them now resolve differently."""
         for src_uri in removed:
             file = self._file(src_uri)
             if file is not None:
                 self.files.remove(file)
                 file.page = None  # no cycle left between the page and its file
-                touched.add(src_uri)
+                appeared.add(src_uri)
             self.sources.pop(src_uri, None)
             if self.search is not None:
                 self.search.pages.pop(src_uri, None)
@@ -190,39 +191,36 @@ class Session:
                 markdown = self.markdown(src_uri)
                 file = self.hongling.page_file(config, plan_of(src_uri), markdown)
                 self.sources[src_uri] = markdown
-                touched.add(src_uri)
+                self.unpopulated.add(src_uri)
+                appeared.add(src_uri)
             generated.append(file)
         docs: list[File] = []
         for path, data in documents.items():
             file = self._file(path)
-            if file is None or self.documents.get(path) is not data:
+            if file is None:
                 file = self.hongling.document_file(config, path, data)
-                touched.add(path)
+                appeared.add(path)
+            elif self.documents.get(path) is not data:
+                file.content_bytes = data
             docs.append(file)
-        for path in set(self.documents) - set(documents):
-            touched.add(path)
+        appeared |= set(self.documents) - set(documents)
         self.documents = dict(documents)
+        self.check |= stale
+
         wanted = [*self.static_files, *generated, *docs]
-        if [f.src_uri for f in wanted] != [f.src_uri for f in self.files] or touched:
-            self.files = Files(wanted)
+        if appeared or len(wanted) != len(self.files) or any(
+                mine is not theirs for mine, theirs in zip(wanted, self.files, strict=False)):
+            self.files = Files(wanted)  # in site order, as a build lists them
             set_exclusions(self.files, config)
-            conversions = self.hongling.state.conversions if self.hongling.state is not None else None
-            if conversions is not None:
-                self.unpopulated |= conversions.linking_to(touched)
-            self.check |= stale
-            self.unpopulated |= {src_uri for src_uri in touched if src_uri in self.sources}
-            if self._nav_signature() != self.nav_signature:
-                self._navigate()
-            else:
-                self.doc_files = self.files.documentation_pages()
-                self.by_url = {file.url: file for file in self.files}
-                for file in self.doc_files:
-                    if file.page is None:
-                        Page(None, file, config)
-        else:
-            self.check |= stale
-            if self._nav_signature() != self.nav_signature:
-                self._navigate()
+            self.doc_files = self.files.documentation_pages()
+            self.by_url = {file.url: file for file in self.files}
+            for file in self.doc_files:
+                if file.page is None:
+                    Page(None, file, config)
+        if appeared and self.hongling.state is not None:
+            self.unpopulated |= self.hongling.state.conversions.linking_to(appeared)
+        if self._nav_signature() != self.nav_signature:
+            self._navigate()
         self.theme_output = {}
         self.refresh_titles()
 
