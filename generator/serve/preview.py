@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError
 
 from ..core.check import check, collector_paused
 from ..core.kb import KnowledgeBase
@@ -101,9 +102,13 @@ class Preview:
     def watched(self) -> list[Path]:
         """Folders and files whose changes the preview follows: the data, the page templates,
         mkdocs.yml, the hand-written pages and the theme's overrides."""
-        config = self.session.config if self.session is not None else load_config(
-            config_file=str(self.config_file), site_dir=str(self.site_dir))
-        paths = [self.settings.data_dir, TEMPLATES, self.config_file, Path(config.docs_dir)]
+        paths = [self.settings.data_dir, TEMPLATES, self.config_file]
+        try:
+            config = self.session.config if self.session is not None else load_config(
+                config_file=str(self.config_file), site_dir=str(self.site_dir))
+        except (ConfigurationError, OSError):  # shown in the panel; mkdocs.yml is watched, its folders once it is fixed
+            return paths
+        paths.append(Path(config.docs_dir))
         if config.theme.custom_dir:
             paths.append(Path(config.theme.custom_dir))
         return paths

@@ -211,6 +211,11 @@ class PreviewServer(LiveReloadServer):
             self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
             epoch = self._visible_epoch
         html = url.endswith(".html")
+        if url.startswith("search/"):  # the index numbers every page: fill them all in first, giving way between pages
+            while True:
+                with self._turn():
+                    if not self.preview.fill(lambda: self._waiting > 1):
+                        break
         with self._turn():
             trouble = self.preview.trouble()
             try:

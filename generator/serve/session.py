@@ -298,8 +298,6 @@ class Session:
         base = name.removesuffix(".gz")
         if base not in self.config.theme.static_templates:
             return None
-        for src_uri in self.outdated():  # the sitemap lists every page
-            self.populate(src_uri)
         output = _build_template(base, self.env.get_template(base), self.files, self.config, self.nav)
         if not output.strip():
             return None
