@@ -16,7 +16,7 @@ library: time to the first page, an edited case field until its page shows it (m
 of --edits edits, one second apart), a new case file until the cases index lists it, the same
 file deleted until the index drops it, an edited page template (``case.md.j2``, restored after)
 until a case page shows it, the filling-in of every page (until the search index is served) and
-the server's peak memory. ``--mkdocs-serve`` measures `mkdocs serve` too, which rebuilds
+the server's peak memory. ``--mkdocs-serve`` measures `mkdocs serve` too, at N only: it rebuilds
 everything on each edit (slow).
 
     python benchmarks/bench_build.py [--cases 250] [--sites-per-case 10] [--runs 1] [--serve] [--edits 5]
@@ -274,7 +274,7 @@ def mkdocs_serve_latencies(library: Path, edits: int) -> tuple[float, list[float
         server.stop()
 
 
-def one_size(cases: int, sites: int, args: argparse.Namespace, work: Path) -> dict[str, float]:
+def one_size(cases: int, sites: int, args: argparse.Namespace, work: Path, first: bool) -> dict[str, float]:
     library = work / f"lib-{cases}"
     generate(library / "data", cases, sites)
     figures: dict[str, float] = {}
@@ -282,7 +282,7 @@ def one_size(cases: int, sites: int, args: argparse.Namespace, work: Path) -> di
         figures.update(build_figures(library, args.runs))
     if args.serve or args.serve_only:
         figures.update(serve_figures(library, args.edits))
-    if args.mkdocs_serve:
+    if args.mkdocs_serve and first:  # for comparison, at N only: each edit rebuilds everything
         start, latencies = mkdocs_serve_latencies(library, args.edits)
         figures["mkdocs serve: start s"] = start
         figures["mkdocs serve: edited case field s (median)"] = statistics.median(latencies)
@@ -297,7 +297,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="每个规模重复次数，取中位数（默认 1）")
     parser.add_argument("--serve", action="store_true", help="同时测量 hongling serve：启动、修改字段、新增和删除文件、修改模板")
     parser.add_argument("--serve-only", action="store_true", help="只测量 hongling serve")
-    parser.add_argument("--mkdocs-serve", action="store_true", help="同时测量 mkdocs serve（每次修改都重建整个站点，很慢）")
+    parser.add_argument("--mkdocs-serve", action="store_true", help="同时在 N 测量 mkdocs serve（每次修改都重建整个站点，很慢）")
     parser.add_argument("--edits", type=int, default=5, help="预览时连续修改字段的次数，取中位数（默认 5）")
     parser.add_argument("--json", type=Path, help="把结果另存为 JSON")
     args = parser.parse_args()
@@ -305,7 +305,7 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for cases in sizes:
-            results[cases] = one_size(cases, cases * args.sites_per_case, args, Path(tmp))
+            results[cases] = one_size(cases, cases * args.sites_per_case, args, Path(tmp), cases == sizes[0])
             print(f"done {cases} cases", file=sys.stderr)
     print("command: python benchmarks/bench_build.py " + " ".join(sys.argv[1:]))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -314,9 +314,9 @@ def main() -> None:
     print("| figure | " + " | ".join(f"{c} cases / {c * args.sites_per_case} sites" for c in sizes) + " | 4N / N |")
     print("|---|" + "---|" * (len(sizes) + 1))
     for name in names:
-        values = [results[c][name] for c in sizes]
-        ratio = f"{values[-1] / values[0]:.2f}" if values[0] else "—"
-        print(f"| {name} | " + " | ".join(f"{v:.2f}" for v in values) + f" | {ratio} |")
+        values = [results[c].get(name) for c in sizes]
+        ratio = f"{values[-1] / values[0]:.2f}" if values[0] and values[-1] is not None else "—"
+        print(f"| {name} | " + " | ".join("—" if v is None else f"{v:.2f}" for v in values) + f" | {ratio} |")
     if args.json:
         args.json.write_text(json.dumps({"sizes": results}, indent=2), encoding="utf-8")
 
