@@ -96,10 +96,10 @@ def index_units() -> list[Unit]:
     out = [one("home", plan_home, "index.md")]
     planned = {"index.md"}
     for kind, planner in INDEX_PLANNERS.items():
-        index = pages_of(kind).index  # type: ignore[union-attr]
-        assert index is not None, f"{kind} has an index planner but no index page"
-        out.append(one(kind, planner, index))
-        planned.add(index)
+        pages = pages_of(kind)
+        assert pages is not None and pages.index is not None, f"{kind} has an index planner but no index page"
+        out.append(one(kind, planner, pages.index))
+        planned.add(pages.index)
     for kind, kind_pages in page_kinds():
         if kind_pages.index and kind_pages.index not in planned:
             out.append(one(kind, functools.partial(plan_generic_index, kind), kind_pages.index))

@@ -6,9 +6,10 @@ by :mod:`generator.handouts` to a list of :class:`PagePlan`, with no I/O and no 
 kinds get pages, and how, comes from the registry (:mod:`generator.core.schema`) and the planners
 registered for it (:mod:`generator.site.records`, :mod:`generator.site.indexes`).
 
-Planning is a list of :class:`~generator.site.plans.Unit`: one planner call each (a record's page, a handout's print
-views, one page that gathers records), run in order. A build runs them all; the preview server
-(:mod:`generator.serve.incremental`) re-runs only those whose inputs changed.
+Planning is a list of :class:`~generator.site.plans.Unit`: one planner call each (a record's
+page, a handout's print views, one page that gathers records), run in order. A build runs them
+all; the preview server (:mod:`generator.serve.incremental`) re-runs only those whose inputs
+changed.
 """
 
 from __future__ import annotations
