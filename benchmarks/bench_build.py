@@ -16,7 +16,7 @@ library: time to the first page, an edited case field until its page shows it (m
 of --edits edits, one second apart), a new case file until the cases index lists it, the same
 file deleted until the index drops it, an edited page template (``case.md.j2``, restored after)
 until a case page shows it, the filling-in of every page (until the search index is served) and
-the server's peak memory. ``--mkdocs-serve`` measures `mkdocs serve` too, at N only: it rebuilds
+the server's peak memory; then, in this process, where an edit's time goes stage by stage. ``--mkdocs-serve`` measures `mkdocs serve` too, at N only: it rebuilds
 everything on each edit (slow).
 
     python benchmarks/bench_build.py [--cases 250] [--sites-per-case 10] [--runs 1] [--serve] [--edits 5]
@@ -26,6 +26,7 @@ everything on each edit (slow).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -49,7 +50,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.bench_check import raw_parse, timed  # noqa: E402
 from benchmarks.synth import generate  # noqa: E402
 from generator.core.settings import Settings  # noqa: E402
+from generator.options import plugin_options, settings_from  # noqa: E402
 from generator.pipeline import run  # noqa: E402
+from generator.serve.preview import Preview  # noqa: E402
 
 LOAD_BEFORE = ", ".join(f"{x:.2f}" for x in os.getloadavg())
 """The machine's load when the benchmark started: the machine is shared, say how busy it was."""
@@ -262,6 +265,35 @@ def serve_figures(library: Path, edits: int) -> dict[str, float]:
     return figures
 
 
+def serve_steps(library: Path, edits: int) -> dict[str, float]:
+    """Where the time of an edited case field goes, stage by stage, inside the preview (run in
+    this process, no server): medians of ``edits`` refreshes, then the edited page served."""
+    config = repo_config(library, True, ROOT / "content")
+    settings = settings_from(plugin_options(config), config.parent, None)
+    steps: dict[str, list[float]] = {}
+    preview = Preview(config, lambda: settings, hook=lambda name, seconds: steps.setdefault(name, []).append(seconds))
+    preview.refresh()
+    gc.collect()
+    gc.freeze()  # as the server does once it has started
+    steps.clear()
+    case = sorted((library / "data" / "cases").glob("*.yml"))[1]
+    original = case.read_text(encoding="utf-8")
+    try:
+        for edit in range(edits):
+            case.write_text(re.sub(r"(summary: [|>]-?\n  )", rf"\g<1>步骤{edit}", original, count=1), encoding="utf-8")
+            started = time.perf_counter()
+            preview.refresh([case])
+            refreshed = time.perf_counter()
+            assert f"步骤{edit}" in (preview.get(f"cases/{case.stem}.html") or b"").decode("utf-8")
+            steps.setdefault("page", []).append(time.perf_counter() - refreshed)
+            steps.setdefault("whole", []).append(time.perf_counter() - started)
+    finally:
+        case.write_text(original, encoding="utf-8")
+        shutil.rmtree(preview.site_dir, ignore_errors=True)
+    names = ["load", "validate", "link", "templates", "plan", "documents", "mkdocs", "page", "whole"]
+    return {f"serve step: {name} s": statistics.median(steps[name]) for name in names}
+
+
 def mkdocs_serve_latencies(library: Path, edits: int) -> tuple[float, list[float]]:
     """``mkdocs serve`` (every edit rebuilds the whole site) on ``library``: start, edited field."""
     config = repo_config(library, True, ROOT / "content")
@@ -282,6 +314,7 @@ def one_size(cases: int, sites: int, args: argparse.Namespace, work: Path, first
         figures.update(build_figures(library, args.runs))
     if args.serve or args.serve_only:
         figures.update(serve_figures(library, args.edits))
+        figures.update(serve_steps(library, args.edits))
     if args.mkdocs_serve and first:  # for comparison, at N only: each edit rebuilds everything
         start, latencies = mkdocs_serve_latencies(library, args.edits)
         figures["mkdocs serve: start s"] = start

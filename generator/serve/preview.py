@@ -25,7 +25,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
-from ..core.check import check, collector_paused
+from ..core.check import StageHook, check, collector_paused, stage
 from ..core.kb import KnowledgeBase
 from ..core.problems import Report, format_problem
 from ..core.settings import Settings
@@ -67,10 +67,13 @@ class Preview:
     """Everything the preview keeps between edits. Not thread-safe: the server holds :attr:`lock`
     around every call."""
 
-    def __init__(self, config_file: Path, settings: Callable[[], Settings], strict: bool = False) -> None:
+    def __init__(self, config_file: Path, settings: Callable[[], Settings], strict: bool = False,
+                 hook: StageHook | None = None) -> None:
         self.config_file = config_file
         self.settings_of = settings
         self.strict = strict
+        self.hook = hook
+        """Told how long each stage of a refresh took (the benchmarks listen)."""
         self.lock = threading.RLock()
         self.site_dir = Path(tempfile.mkdtemp(prefix="hongling-serve-"))
         """Where MkDocs would write; nothing is written there."""
@@ -149,7 +152,7 @@ class Preview:
         if not (data or docs or theme or under(TEMPLATES)):
             return Refreshed(time.perf_counter() - started, self.report is not None, quiet=True)
         if data:
-            kb, report = check(self.settings, self.files)
+            kb, report = check(self.settings, self.files, self.hook)
             if report.failed(self.strict):
                 quiet = self.report is not None and self.problems() == self._problems_of(report)
                 self.report = report
@@ -159,16 +162,20 @@ class Preview:
             self.kb, self.last_report = kb, report
         if self.kb is None:  # the first check failed and only templates or pages changed since
             return Refreshed(time.perf_counter() - started, self.report is not None, quiet=True)
-        stale_templates = self.markdown.templates_changed()  # cheap; also catches edits made while the data was broken
+        with stage("templates", self.hook):
+            stale_templates = self.markdown.templates_changed()  # cheap; also catches edits made while the data was broken
         planned = pending = stale = 0
         if data:
             wanted = session.untitled.__contains__ if session is not None else (lambda src_uri: True)
-            update = self.plan.update(self.kb, wanted)
+            with stage("plan", self.hook):  # handouts, planning context, what changed, the units wanted at once
+                update = self.plan.update(self.kb, wanted)
             self.markdown.forget(update.removed)
             planned, pending, stale = update.planned, update.pending, len(update.stale)
-            documents = word_documents(update.handouts, self.settings.source_date_epoch, self.documents)
+            with stage("documents", self.hook):
+                documents = word_documents(update.handouts, self.settings.source_date_epoch, self.documents)
             if session is not None:
-                session.apply(self._built(), update.order, update.stale, update.removed, self.plan.page, documents)
+                with stage("mkdocs", self.hook):  # files, navigation, the titles it takes from pages
+                    session.apply(self._built(), update.order, update.stale, update.removed, self.plan.page, documents)
             self._documents = documents
         docs_dir = Path(session.config.docs_dir).resolve() if session is not None else None
         edited = {path: path.relative_to(docs_dir).as_posix() for path in docs} if docs_dir is not None else {}
