@@ -3,6 +3,8 @@ keeps equal those of a fresh build, while an edit plans again only what read the
 
 from __future__ import annotations
 
+import random
+import re
 import shutil
 from pathlib import Path
 
@@ -141,3 +143,57 @@ def test_every_planner_call_declares_the_pages_it_makes():
 
 def test_the_resolver_keeps_no_state_that_tracking_does_not_see():
     assert set(vars(Resolver(KnowledgeBase({}, {})))) == RESOLVER_STATE
+
+
+def test_random_edits_keep_the_plans_equal_to_a_fresh_build(synthetic):
+    """Twenty random edits (fixed seed) of the kinds an editor makes; an edit that breaks the data
+    is undone, as the editor would fix it, and every other one is compared with a fresh build."""
+    rng = random.Random(18)
+    words = ["党建引领", "两个覆盖", "三会一课", "红旗支部", "新标签", "党员先锋岗"]
+
+    def files(folder: str) -> list[Path]:
+        return sorted((synthetic / folder).glob("*.yml"))
+
+    def sub(folder: str, pattern: str, new: str) -> None:
+        path = rng.choice(files(folder))
+        path.write_text(re.sub(pattern, new, path.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+
+    def new_case() -> None:
+        path = rng.choice(files("cases"))
+        text = path.read_text(encoding="utf-8").replace(f"id: {path.stem}", f"id: case-x{rng.randint(0, 999)}")
+        (path.parent / f"{text.split('id: ', 1)[1].split()[0]}.yml").write_text(text, encoding="utf-8")
+
+    edits = [
+        lambda: sub("cases", r"^title: ", f"title: {rng.choice(words)}"),
+        lambda: sub("cases", r"^summary: \|\n  ", f"summary: |\n  {rng.choice(words)}"),
+        lambda: sub("cases", r"^region: .*$", f"region: county-{rng.randint(0, 19)}"),
+        lambda: sub("cases", r"^year: .*$", f"year: {rng.randint(2010, 2024)}"),
+        lambda: sub("cases", r"^tags:\n  - .*$", f"tags:\n  - {rng.choice(words)}"),
+        lambda: sub("cases", r"^kind: 党建品牌$", "kind: 党建品牌\nstatus: draft"),
+        lambda: sub("cases", r"^status: draft\n", ""),
+        lambda: sub("sites", r"^name: ", f"name: {rng.choice(words)}"),
+        lambda: sub("sites", r"^kind: .*$", f"kind: {rng.choice(['红旗支部', '工作室', '党建联盟'])}"),
+        lambda: sub("regions", r"^name: ", "name: 新"),
+        lambda: sub("practices", r"^name: ", "name: 新"),
+        lambda: sub("glossary", r"^term: (.*)$", r"term: \1新"),
+        lambda: sub("manual", r"^    title: ", "    title: 新"),
+        lambda: sub("sources", r"^title: ", "title: 新"),
+        new_case,
+        lambda: [path.unlink() for path in files("cases") if path.stem.startswith("case-x")][:1],
+    ]
+    preview = Preview(synthetic)
+    preview.update()
+    compared = 0
+    for _ in range(20):
+        before = {path: path.read_bytes() for path in synthetic.rglob("*.yml")}
+        rng.choice(edits)()
+        if check(preview.settings)[1].errors:
+            for path in set(synthetic.rglob("*.yml")) - set(before):
+                path.unlink()
+            for path, data in before.items():
+                path.write_bytes(data)
+            continue
+        preview.update()
+        preview.assert_same_as_a_fresh_build()
+        compared += 1
+    assert compared >= 15
