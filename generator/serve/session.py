@@ -17,8 +17,9 @@ as long as what it depends on is current:
   without a title of their own in mkdocs.yml (the handbook's categories and aspects, some index
   pages) take it from their Markdown, so those are read again at once after an edit.
 
-Uses two MkDocs 1.6 internals, as :mod:`generator.serve.conversions` does: ``_populate_page``
-(run as is) and the body of ``_build_page`` (without writing a file).
+Uses MkDocs 1.6 internals, as :mod:`generator.serve.conversions` does: ``_populate_page`` and
+``_build_template`` (run as they are) and the body of ``_build_page`` (without writing a file);
+``requirements/all.lock`` pins the version, and the tests compare every file with a full build.
 """
 
 from __future__ import annotations
