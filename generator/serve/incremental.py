@@ -258,7 +258,6 @@ class MarkdownPages:
         """Where the templates ``env`` reads are."""
         self.sources = env.loader = SeenSources(env.loader)
         self.kept: dict[str, tuple[PagePlan, str]] = {}
-        self.rendered = 0
 
     def get(self, src_uri: str) -> str:
         """The page's Markdown, rendered again when its plan changed."""
@@ -268,7 +267,6 @@ class MarkdownPages:
             return kept[1]
         text = render(plan, self.env)
         self.kept[src_uri] = (plan, text)
-        self.rendered += 1
         return text
 
     def forget(self, src_uris: set[str] | frozenset[str]) -> None:

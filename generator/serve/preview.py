@@ -57,8 +57,9 @@ class Refreshed:
     seconds: float
     failed: bool
     planned: int = 0
+    """Planner calls run at once."""
     pending: int = 0
-    stale: int = 0
+    """Planner calls left for when their pages are asked for."""
     quiet: bool = False
     """Nothing the reader sees changed (another file in a watched folder, the same error again)."""
 
@@ -164,13 +165,13 @@ class Preview:
             return Refreshed(time.perf_counter() - started, self.report is not None, quiet=True)
         with stage("templates", self.hook):
             stale_templates = self.markdown.templates_changed()  # cheap; also catches edits made while the data was broken
-        planned = pending = stale = 0
+        planned = pending = 0
         if data:
             wanted = session.untitled.__contains__ if session is not None else (lambda src_uri: True)
             with stage("plan", self.hook):  # handouts, planning context, what changed, the units wanted at once
                 update = self.plan.update(self.kb, wanted)
             self.markdown.forget(update.removed)
-            planned, pending, stale = update.planned, update.pending, len(update.stale)
+            planned, pending = update.planned, update.pending
             with stage("documents", self.hook):
                 documents = word_documents(update.handouts, self.settings.source_date_epoch, self.documents)
             if session is not None:
@@ -188,7 +189,7 @@ class Preview:
                 session.templates_changed(stale_templates)
             if edited:
                 session.docs_changed(set(edited.values()))
-        return Refreshed(time.perf_counter() - started, False, planned, pending, stale)
+        return Refreshed(time.perf_counter() - started, False, planned, pending)
 
     def _built(self, pages: bool = False) -> Built:
         assert self.kb is not None
