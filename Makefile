@@ -36,11 +36,12 @@ chromium:
 		echo "installing a Chinese font (fonts-wqy-microhei) for the print tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null; }
 
-# One Word handout is converted by LibreOffice to prove it opens outside python-docx.
+# One Word handout and the exported workbooks are converted by LibreOffice, to prove they open outside
+# python-docx and openpyxl; a workbook LibreOffice saved back must import.
 libreoffice:
-	@command -v soffice >/dev/null 2>&1 || { \
-		echo "installing Debian LibreOffice Writer (headless) for the Word tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; }
+	@{ command -v soffice >/dev/null 2>&1 && test -e /usr/lib/libreoffice/program/libscfiltlo.so; } || { \
+		echo "installing Debian LibreOffice Writer and Calc (headless) for the Word and Excel tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null; }
 
 # The nginx test runs Debian's nginx in the foreground with a generated config (no service is started).
 nginx:

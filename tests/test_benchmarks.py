@@ -59,3 +59,23 @@ def test_search_benchmark_measures_a_tiny_library_in_chromium():
         first_ms, later_ms, longest_ms, kb, files = (float(x) for x in row.strip("|").split("|")[1:])
         assert first_ms > 0 and later_ms >= 0 and kb > 0 and files >= 2
     assert "增加" in result.stdout and "command: python benchmarks/bench_search.py" in result.stdout
+
+
+def test_sheets_benchmark_runs_at_a_tiny_size():
+    result = subprocess.run([sys.executable, "benchmarks/bench_sheets.py", "--cases", "5", "--sites", "20", "--runs", "1"],
+                            cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = {line.split("|")[1].strip() for line in result.stdout.splitlines() if line.startswith("| ")}
+    assert {"export s", "import unchanged s", "import re-creating sites s", "refuse a 50,000-row sheet s"} <= rows
+
+
+def test_print_benchmark_lays_out_a_handout_and_the_builder_and_measures_a_tiny_library():
+    result = subprocess.run([sys.executable, "benchmarks/bench_print.py", "--cases", "4", "--runs", "1",
+                             "--views", "dangfei-yu-zuzhi-shenghuo", "builder"],
+                            cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    views = [line.strip("|").split("|") for line in result.stdout.splitlines() if line.startswith("| handouts/")]
+    assert [v[0].strip() for v in views] == ["handouts/dangfei-yu-zuzhi-shenghuo.html", "handouts/builder.html"]
+    for _, sheets, layout_ms, print_ms, pages in views:
+        assert int(sheets) == int(pages) > 1 and float(layout_ms) > 0 and float(print_ms) > 0
+    assert "| builder Markdown KB |" in result.stdout

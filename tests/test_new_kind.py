@@ -60,7 +60,7 @@ EVENT_TEMPLATE = '''{% extends "_page.md.j2" %}
 
 {{ record.summary | md }}
 
-{{ m.backlinks(backlinks) }}
+{{ m.related(related) }}
 {% endblock %}
 '''
 

@@ -61,6 +61,9 @@ class Linker:
         entry = self.by_id.get(record_id) if record_id else None
         return entry.record if entry is not None else None
 
+    def of_kind(self, kind: str) -> list[Any]:
+        return [owner.record for owner in self.records if owner.file.kind.name == kind]
+
     # ids
 
     def register(self, owner: ValidRecord, entry: Entry, path: tuple[Any, ...]) -> None:

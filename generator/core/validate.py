@@ -21,7 +21,7 @@ from .load import LoadedFile
 from .memo import FileMemo
 from .problems import Location, Problem
 from .schema import CHINESE_KEYS
-from .yamlnodes import find, iter_scalars, keys_of, position
+from .yamlnodes import ScalarNode, find, iter_scalars, keys_of, locate, position
 
 FULL_WIDTH_SPACE = "\u3000"
 
@@ -176,7 +176,12 @@ def _problem_for(error: ErrorDetails, file: LoadedFile) -> Problem:
         return at(node, "E-CHOICE", f"“{found}” 不是允许的选项。", hint)
 
     if kind.startswith(("E-", "W-")):
-        problem = at(node, kind, error["msg"], str(ctx.get("hint", "")), field=path)
+        problem = at(node, kind, str(ctx.get("message", error["msg"])), str(ctx.get("hint", "")), field=path)
+        if ctx.get("fragment"):
+            line, column, span = locate(node, file.text.split("\n"), str(ctx["fragment"]))
+            problem = replace(problem, line=line + 1, column=column + 1, span=span)
+        elif kind in TOKEN_CODES:
+            problem = _folded(problem, node, loc)
         if ctx.get("also"):
             line, column, _ = position(find(file.root, tuple(error["loc"]) + tuple(ctx["also"])))
             problem = replace(problem, also=(Location(rel, line + 1, column + 1),))
@@ -200,6 +205,25 @@ def _problem_for(error: ErrorDetails, file: LoadedFile) -> Problem:
     return at(node, "E-TYPE", f"值不符合要求（{error.get('msg', kind)}）。", "对照同类记录的写法修改。")
 
 
+TOKEN_CODES = {"E-ID", "E-CHOICE", "E-NUMBER", "E-YEAR", "E-DATE", "E-BOOL", "E-OPTION-KEY", "E-ANSWER-KEY", "E-RANGE"}
+"""Values that are one word or number: spread over two lines, they were joined by YAML."""
+
+
+def _folded(problem: Problem, node: Any, loc: tuple[Any, ...]) -> Problem:
+    """A plain value YAML joined from two lines (the second indented deeper, without "- "): the
+    hint names the line that was joined instead of suggesting to join the words."""
+    if node.__class__ is not ScalarNode or node.style or node.start_mark.line == node.end_mark.line:
+        return problem
+    first, joined = node.start_mark.line + 1, node.end_mark.line + 1
+    if loc and isinstance(loc[-1], int):
+        hint = (f"第 {first}—{joined} 行被 YAML 连成了一项 “{node.value}”：第 {joined} 行缩进比上一行深，又没有以“- ”开头。"
+                f"如果是两项，在第 {joined} 行开头写“- ”并与上一项的“- ”对齐；如果是一项，把它写在同一行。")
+    else:
+        hint = (f"第 {first}—{joined} 行被 YAML 连成了一个值 “{node.value}”：第 {joined} 行缩进比上一行深。"
+                f"如果第 {joined} 行是另一个字段，让它与上面的字段左对齐；如果是同一个值，把它写在同一行。")
+    return replace(problem, hint=hint)
+
+
 def plain_at(plain: Any, loc: tuple[Any, ...]) -> Any:
     """The plain value at ``loc``, or ``None`` where the path does not exist."""
     for step in loc:
@@ -214,7 +238,7 @@ def plain_at(plain: Any, loc: tuple[Any, ...]) -> Any:
 
 def validate_file(file: LoadedFile, build_year: int) -> tuple[ValidRecord | None, list[Problem]]:
     """One file's record; ``build_year`` bounds the years it may give (next year at the latest)."""
-    problems = personal_data(file)
+    problems = personal_data(file) + literal_text(file)
     try:
         record = file.kind.model.model_validate(file.plain, context={"build_year": build_year})
     except ValidationError as error:
@@ -235,25 +259,34 @@ def personal_data(file: LoadedFile) -> list[Problem]:
     problems: list[Problem] = []
     if not textcheck.find_personal_data(file.text):
         return problems
-    lines: list[str] | None = None
+    lines = file.text.split("\n")
     for path, scalar in iter_scalars(file.root):
         if not any(ch.isdigit() for ch in scalar.value):
             continue
         for found in textcheck.find_personal_data(scalar.value):
-            lines = lines if lines is not None else file.text.split("\n")
             fragment = scalar.value[found.offset: found.offset + found.length]
-            line, column, _ = position(scalar)
-            first_line, first_column = line, column
-            for number in range(first_line, len(lines)):
-                start = 0 if number != first_line else first_column
-                found_at = lines[number].find(fragment, start)
-                if found_at >= 0:
-                    line, column = number, found_at
-                    break
+            line, column, span = locate(scalar, lines, fragment)
             problems.append(Problem(
                 "E-PERSONAL", f"发现{found.kind} {found.masked}，个人信息不能出现在公开页面上。", file.rel,
                 line + 1, column + 1, loc_text(path),
-                "删除该号码；需要联系方式时写单位办公电话或“详询所在街道党（工）委”。", len(fragment)))
+                "删除该号码；需要联系方式时写单位办公电话或“详询所在街道党（工）委”。", span))
+    return problems
+
+
+def literal_text(file: LoadedFile) -> list[Problem]:
+    """Template syntax pasted from web templates: the site shows it as written (a warning)."""
+    problems: list[Problem] = []
+    if "{{" not in file.text and "{%" not in file.text and "{#" not in file.text:
+        return problems
+    lines = file.text.split("\n")
+    for path, scalar in iter_scalars(file.root):
+        for _, fragment in textcheck.find_template_syntax(scalar.value):
+            line, column, span = locate(scalar, lines, fragment)
+            problems.append(Problem(
+                "W-LITERAL", f"文字里有模板语法 “{fragment[:40]}”，网站不会执行它，会原样显示这些字符。", file.rel,
+                line + 1, column + 1, loc_text(path),
+                "如果它是从网页模板或别的系统里复制来的，删除它；如果确实要显示这些字符，可以保留（--strict 时仍算警告）。",
+                span))
     return problems
 
 

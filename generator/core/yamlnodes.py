@@ -37,6 +37,16 @@ SAFE_C_DEPTH = 200
 """libyaml's composer recurses in C; texts that could nest deeper take the event path instead."""
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A mechanical repair: replace ``old`` at a 0-based line and character column by ``new``."""
+
+    line: int
+    column: int
+    old: str
+    new: str
+
+
 @dataclass
 class TreeProblem:
     """A structural problem found while reading a file (position 0-based)."""
@@ -49,6 +59,8 @@ class TreeProblem:
     span: int = 1
     field: str = ""
     also: tuple[tuple[int, int], ...] = ()
+    edits: tuple[Edit, ...] = ()
+    """How ``hongling check --fix`` repairs it, when that is mechanical and safe."""
 
 
 @dataclass
@@ -56,6 +68,8 @@ class Tree:
     root: AnyNode | None
     plain: Any = None
     problems: list[TreeProblem] = field(default_factory=list)
+    partial: AnyNode | None = None
+    """What the event path had built when a syntax error stopped it (for naming what caused it)."""
 
 
 class _Stop(Exception):
@@ -79,6 +93,27 @@ def position(node: Node | None) -> tuple[int, int, int]:
     return start.line, start.column, span
 
 
+def locate(node: Node | None, lines: list[str], fragment: str) -> tuple[int, int, int]:
+    """0-based line, character column and span of ``fragment`` as written inside ``node``'s source
+    (a block scalar's payload line, a character inside a quoted or flow scalar), or the node's own
+    position when the fragment is not written there verbatim (escapes, folded line breaks)."""
+    line, column, span = position(node)
+    if node is None or not fragment.strip():
+        return line, column, span
+    end = node.end_mark
+    probes = [fragment.strip().split("\n", 1)[0]]
+    words = probes[0].split()
+    if words and words[0] != probes[0] and len(words[0]) >= 3:
+        probes.append(words[0])
+    for probe in probes:
+        for number in range(line, min(end.line, len(lines) - 1) + 1):
+            source = lines[number]
+            found = source.find(probe, column if number == line else 0, end.column if number == end.line else len(source))
+            if found >= 0:
+                return number, found, len(probe)
+    return line, column, span
+
+
 def nesting_bound(text: str) -> int:
     """An upper bound of the nesting depth, computed without parsing: every level needs more
     indentation, another "- " on the same line, or a flow bracket."""
@@ -94,6 +129,10 @@ def build_tree(text: str, max_depth: int, *, events: bool = False) -> Tree:
         tree = _compose(text)
     else:
         tree = _from_events(text, max_depth)
+        if tree.problems and tree.problems[0].code == LIBYAML_DEPTH:
+            # libyaml refuses more than 1,000 levels before handing out the first event; the pure
+            # Python parser streams them, so the file is refused at ``max_depth`` as E-DEPTH.
+            tree = _from_events(text, max_depth, yaml.SafeLoader)
     if tree.root is not None and not tree.problems:
         try:
             tree.plain = _walk(tree.root, tree, 0, max_depth, "")
@@ -107,6 +146,10 @@ def build_tree(text: str, max_depth: int, *, events: bool = False) -> Tree:
 def _several_documents(mark: Any) -> TreeProblem:
     return TreeProblem("E-MULTIDOC", "一个文件里有多个 YAML 文档（多处 ---）。",
                        "一个文件只写一条记录：删除多余的 ---，把其他记录移到各自的文件中。", mark.line, mark.column, 3)
+
+
+LIBYAML_DEPTH = "libyaml-depth"
+"""Placeholder code of libyaml's own nesting limit, replaced by E-DEPTH from the Python parser."""
 
 
 def _too_deep(mark: Any, max_depth: int, path: str) -> TreeProblem:
@@ -126,6 +169,8 @@ def _compose(text: str) -> Tree:
             tree.problems.append(_syntax_problem(error, text))
     except yaml.MarkedYAMLError as error:
         tree.problems.append(_syntax_problem(error, text))
+    except yaml.YAMLError as error:  # the reader's "control characters are not allowed"
+        tree.problems.append(_reader_problem(error, text))
     finally:
         loader.dispose()
     return tree
@@ -177,14 +222,15 @@ def _walk(node: Any, tree: Tree, depth: int, max_depth: int, path: str) -> Any:
 # --- the event path: for texts with anchor/alias tokens or suspicious nesting ----------------
 
 
-def _from_events(text: str, max_depth: int) -> Tree:
+def _from_events(text: str, max_depth: int, loader: Any = _Loader) -> Tree:
     """Build the same node tree from parser events, refusing anchors, aliases, several documents
-    and excessive depth at the first offending event, before anything is expanded or recursed."""
+    and excessive depth at the first offending event, before anything is expanded or recursed.
+    After a syntax error, :attr:`Tree.partial` keeps what was built before it."""
     tree = Tree(root=None)
     stack: list[Any] = []
     documents = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             kind = event.__class__
             if kind is yaml.DocumentStartEvent:
                 documents += 1
@@ -220,9 +266,17 @@ def _from_events(text: str, max_depth: int) -> Tree:
     except _Stop:
         tree.root = None
     except yaml.MarkedYAMLError as error:
-        tree.root = None
+        tree.partial, tree.root = tree.root, None
         tree.problems.append(_syntax_problem(error, text))
+    except yaml.YAMLError as error:
+        tree.partial, tree.root = tree.root, None
+        tree.problems.append(_reader_problem(error, text))
     return tree
+
+
+def partial_tree(text: str, max_depth: int) -> AnyNode | None:
+    """The nodes read before a syntax error stopped the parser."""
+    return _from_events(text, max_depth).partial
 
 
 _PENDING_KEY = object()
@@ -277,15 +331,42 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> TreeProblem:
     elif "found undefined alias" in problem or "alias" in problem:
         message, hint = "不支持 YAML 别名（*）。", "把要重复的内容直接写出来。"
     elif "maximum" in problem and "nest" in problem:
-        message, hint = "嵌套层级过深。", "检查缩进是否一层层多缩进了。"
-    for number in (line, line - 1):
+        return TreeProblem(LIBYAML_DEPTH, "嵌套层级过深。", "检查缩进是否一层层多缩进了。", line, column)
+    # "could not find expected ':'" is raised on the line after the one that lacks it
+    for number in (line - 1, line) if "expected ':'" in problem else (line, line - 1):
         candidate = lines[number] if 0 <= number < len(lines) else ""
         key_part = candidate.split("：", 1)[0]
-        if "：" in candidate and ":" not in key_part and key_part.strip() and " " not in key_part.strip():
+        key = ITEM_DASHES_RE.sub("", key_part).strip()  # "  - id：x" is the key id of a list item
+        if "：" in candidate and ":" not in key_part and key and " " not in key:
+            at = len(key_part)
+            after = candidate[at + 1:at + 2]
             return TreeProblem("E-SYNTAX", "键和值之间用了中文冒号“：”，YAML 只认英文冒号。",
-                               f"把 “{key_part.strip()}：” 改成 “{key_part.strip()}: ”（英文冒号加一个空格）。",
-                               number, candidate.index("："), 1)
+                               f"把 “{key}：” 改成 “{key}: ”（英文冒号加一个空格）；hongling check --fix 可以自动修改。",
+                               number, at, 1, edits=(Edit(number, at, "：", ":" if after in ("", " ") else ": "),))
+        spaced = ODD_SPACE_AFTER_KEY_RE.match(candidate)
+        if spaced:
+            key, odd = spaced.group(2), spaced.group(3)
+            at = spaced.end(2) + 1
+            name = "全角空格（U+3000）" if odd == "\u3000" else f"不换行空格（U+{ord(odd):04X}）"
+            return TreeProblem("E-SYNTAX", f"键 “{key}” 的冒号后面是{name}，YAML 只认半角空格，于是没有把它读成“键: 值”。",
+                               f"把冒号后的{name}换成一个半角空格；hongling check --fix 可以自动修改。",
+                               number, at, 1, edits=(Edit(number, at, odd, " "),))
     return TreeProblem("E-SYNTAX", message, hint, line, column, 1)
+
+
+ITEM_DASHES_RE = re.compile(r"^\s*(?:-\s+)*")
+ODD_SPACE_AFTER_KEY_RE = re.compile("^( *(?:- +)?)([^\\s:#\"'\\-][^:\"'#]*?):([\u3000\u00a0\u202f\u2002\u2003])")
+
+
+def _reader_problem(error: yaml.YAMLError, text: str) -> TreeProblem:
+    """libyaml's reader refuses control characters before parsing (it reports a character offset)."""
+    position = int(getattr(error, "position", 0) or 0)
+    line = text.count("\n", 0, position)
+    column = position - (text.rfind("\n", 0, position) + 1)
+    char = text[position:position + 1]
+    shown = f"U+{ord(char):04X}" if char else "字符"
+    return TreeProblem("E-INVISIBLE", f"这里有一个控制字符 {shown}，YAML 文件里不能有它。",
+                       "删除这个看不见的字符（VS Code 中会显示为带底色的方框）。", line, column)
 
 
 # --- plain data and positions ------------------------------------------------------------------

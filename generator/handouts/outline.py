@@ -6,15 +6,14 @@ Pure: from the knowledge base (through the :class:`Resolver`) to blocks; no I/O.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..core.kb import Entry
 from ..core.schema.question import KIND_ORDER, answer_text
 from ..site import figures
+from ..site.render import MARKDOWN_SPECIALS
 from ..site.resolver import Link, Resolver
 from .blocks import (
-    PRINT,
-    WORD,
     AnswerBlock,
     Block,
     Handout,
@@ -26,6 +25,7 @@ from .blocks import (
     Table,
     heading_number,
 )
+from .exam import handout_exam
 
 
 @dataclass
@@ -36,12 +36,24 @@ class Outline:
     blocks: list[Block] = field(default_factory=list)
     counters: list[int] = field(default_factory=lambda: [0, 0, 0, 0, 0])
     sources: list[str] = field(default_factory=list)
+    headings: int = 0
 
     def heading(self, level: int, text: str, *, link: Link | None = None, anchor: str = "",
                 new_page: bool = False) -> Heading:
+        """A numbered heading with an anchor (the contents link to it). A new page asked for right
+        under another heading is asked for by the first heading of that run instead, so that no
+        page ends with a lone heading."""
         self.counters[level] += 1
         for deeper in range(level + 1, len(self.counters)):
             self.counters[deeper] = 0
+        if new_page and self.blocks and isinstance(self.blocks[-1], Heading):
+            first = len(self.blocks) - 1
+            while first > 0 and isinstance(self.blocks[first - 1], Heading):
+                first -= 1
+            self.blocks[first] = replace(self.blocks[first], new_page=True)  # type: ignore[arg-type]
+            new_page = False
+        self.headings += 1
+        anchor = anchor or f"s-{self.headings}"
         heading = Heading(level, text, heading_number(level, self.counters[level]), link, anchor, new_page)
         self.blocks.append(heading)
         return heading
@@ -56,37 +68,33 @@ class Outline:
 
     # --- what the library's records look like in a handout ---------------------------------
 
-    def aspect(self, entry: Entry, level: int, *, full_in_print: bool = True) -> None:
-        """An aspect in full. A course's print view keeps only its summary and a link (the whole
-        text is one click away, and inlining every reading made course pages of 100–240 KB that
-        MkDocs had to convert again on every save); its Word document has the whole text."""
+    def aspect(self, entry: Entry, level: int, *, anchor: str = "") -> None:
+        """An aspect in full, on screen, on paper and in Word alike: a handout is read away from
+        the site, so it never sends the reader to a link."""
         aspect = entry.record
-        medium = "" if full_in_print else WORD
-        self.heading(level, aspect.title, link=self.site.link(entry.id))
+        self.heading(level, aspect.title, link=self.site.link(entry.id), anchor=anchor)
         self.add(Para(Md(aspect.summary)),
-                 None if full_in_print else Para("全文见手册的这一方面（上方标题链接）；Word 讲义收录全文。", medium=PRINT),
-                 Para(aspect.frequency, "频次", medium) if aspect.frequency else None,
-                 Items(tuple(Md(r) for r in aspect.requirements), label="工作要求", medium=medium),
+                 Para(aspect.frequency, "频次") if aspect.frequency else None,
+                 Items(tuple(Md(r) for r in aspect.requirements), label="工作要求"),
                  Items(tuple(Md(f"**{s.title}**" + (f"：{s.detail}" if s.detail else "")) for s in aspect.procedure),
-                       ordered=True, label="操作步骤", medium=medium),
-                 Items(tuple(f"□ {item}" for item in aspect.checklist), label="检查清单", medium=medium))
+                       ordered=True, label="操作步骤"),
+                 Items(tuple(f"□ {item}" for item in aspect.checklist), label="检查清单"))
         if aspect.forms:
-            self.add(Table(("表单", "用途"), tuple((f.name, f.purpose or "—") for f in aspect.forms), "所需表单", medium))
+            self.add(Table(("表单", "用途"), tuple((f.name, f.purpose or "—") for f in aspect.forms), "所需表单"))
         self.add(Items(tuple(f"{self.source_title(r.source)}{r.article or ''}：{r.point}" for r in aspect.rules),
-                       label="依据的规定", medium=medium))
+                       label="依据的规定"))
         self.cite(*(r.source for r in aspect.rules))
         if aspect.mistakes:
-            self.add(Items(tuple(f"容易出错：{m.mistake} 正确做法：{m.fix}" for m in aspect.mistakes), label="常见错误",
-                           medium=medium))
+            self.add(Items(tuple(f"容易出错：{m.mistake} 正确做法：{m.fix}" for m in aspect.mistakes), label="常见错误"))
 
-    def case(self, entry: Entry, level: int | None) -> None:
+    def case(self, entry: Entry, level: int | None, *, anchor: str = "") -> None:
         """A case; ``level`` None lays it out as a whole document (the case's own handout)."""
         case = entry.record
         region = self.site.link(case.region)
         facts = [("地区", region.title if region else ""), ("发布单位", case.issuer or ""),
                  ("时间", figures.when(case.year, case.period))]
         if level is not None:
-            self.heading(level, case.title, link=self.site.link(entry.id))
+            self.heading(level, case.title, link=self.site.link(entry.id), anchor=anchor)
         else:
             self.heading(1, "基本情况")
         self.add(*(Para(value, label) for label, value in facts if value))
@@ -107,11 +115,25 @@ class Outline:
         if case.outcomes:
             self.add(Items(tuple(Md(o) for o in case.outcomes), label="成效"))
         if case.metrics:
-            self.add(Table(("指标", "数值", "时间", "来源"),
-                           tuple((m.label, figures.metric_value(m), figures.when(m.year, m.period) or "—",
-                                  self.source_title(m.source)) for m in case.metrics),
-                           "主要数字（限定词与年份照录来源）"))
+            self.add(self.sourced_table(("指标", "数值", "时间"),
+                                        tuple((m.label, figures.statement(m),
+                                               figures.time_frame(m, self.site.source_date(m.source)) or "—")
+                                              for m in case.metrics),
+                                        tuple(m.source for m in case.metrics), "主要数字（限定词与年份照录来源）"))
         self.cite(*case.sources, *(m.source for m in case.metrics))
+
+    def sourced_table(self, headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
+                      sources: tuple[str | None, ...], caption: str) -> Table:
+        """A table whose rows come from sources, each source cited once in a note under it: with one
+        source there is no source column at all; with several, a narrow 出处 column numbers them."""
+        distinct = list(dict.fromkeys(s for s in sources if s))
+        titles = [self.source_title(s) for s in distinct]
+        if len(distinct) <= 1:
+            return Table(headers, rows, caption, note=f"出处：{titles[0]}。" if titles else "")
+        marks = {source: note_mark(n) for n, source in enumerate(distinct, 1)}
+        marked = tuple((*row, marks.get(source or "", "—")) for row, source in zip(rows, sources, strict=True))
+        return Table((*headers, "出处"), marked, caption,
+                     note="出处：" + "；".join(f"{note_mark(n)}{t}" for n, t in enumerate(titles, 1)) + "。")
 
     def source_title(self, source_id: str) -> str:
         entry = self.site.kb.get(source_id)
@@ -120,7 +142,11 @@ class Outline:
     def quiz(self, aspect_ids: Iterable[str], level: int, per_aspect: int) -> tuple[Block, ...]:
         """Up to ``per_aspect`` questions on each aspect, in the order the aspects were read;
         returns the matching answer key."""
-        questions = [q for aspect_id in dict.fromkeys(aspect_ids) for q in draw(self.site, aspect_id, per_aspect)]
+        return self.quiz_of([q for aspect_id in dict.fromkeys(aspect_ids) for q in draw(self.site, aspect_id, per_aspect)],
+                            level)
+
+    def quiz_of(self, questions: list[Entry], level: int) -> tuple[Block, ...]:
+        """A quiz of these questions, in this order; returns the matching answer key."""
         if not questions:
             return ()
         self.heading(level, "测验", anchor="quiz", new_page=True)
@@ -128,11 +154,11 @@ class Outline:
         answers: list[Block] = []
         for number, entry in enumerate(questions, 1):
             question = entry.record
-            self.add(QuestionBlock(number, question.kind, question.stem,
+            self.add(QuestionBlock(number, entry.id, question.kind, question.stem,
                                    tuple((o.key, o.text) for o in question.options),
                                    3 if question.kind == "简答" else 0))
             basis = question.basis
-            answers.append(AnswerBlock(number, answer_text(question), question.explanation,
+            answers.append(AnswerBlock(number, entry.id, answer_text(question), question.explanation,
                                        f"{self.source_title(basis.source)}{basis.article or ''}"
                                        + (f"：{basis.point}" if basis.point else "")))
             self.cite(basis.source)
@@ -162,6 +188,25 @@ def draw(site: Resolver, aspect_id: str, limit: int) -> list[Entry]:
             if queue and len(drawn) < limit:
                 drawn.append(queue.pop(0))
     return drawn
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def note_mark(n: int) -> str:
+    """①, ②, … ⑳, then [21]: the mark of a note under a table."""
+    return CIRCLED[n - 1] if 1 <= n <= len(CIRCLED) else f"[{n}]"
+
+
+def literal(text: str) -> str:
+    """Plain text (a title) inside a Markdown text the outline writes: Markdown specials escaped."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def page_ref(text: str, anchor: str) -> str:
+    """A reference to another place in the same handout (``[见第二课](#r-…)``): the print view adds
+    the printed page (，第 5 页) when it lays out its pages; Word keeps the text."""
+    return f"[{literal(text)}](#{anchor})"
 
 
 def citation(source: object) -> str:
@@ -202,19 +247,21 @@ def course_handout(entry: Entry, site: Resolver) -> Handout:
                 out.add(Items(tuple(lesson.objectives), label="学完能够"))
             again = [a for a in lesson.readings if a in read_in and site.kb.get(a) is not None]
             if again:
-                out.add(Items(tuple(f"{site.kb.entries[a].title}（见第{read_in[a]}课）" for a in again), label="复习"))
+                out.add(Items(tuple(Md(f"{literal(site.kb.entries[a].title)}（"
+                                       f"{page_ref('见第' + read_in[a].strip('（）') + '课', 'r-' + a)}）")
+                                    for a in again), label="复习"))
             for aspect_id in lesson.readings:
                 aspect = site.kb.get(aspect_id)
                 if aspect is not None and aspect_id not in read_in:
                     read_in[aspect_id] = here
-                    out.aspect(aspect, 3, full_in_print=False)
+                    out.aspect(aspect, 3, anchor=f"r-{aspect_id}")
             cases = [site.kb.entries[c] for c in lesson.cases if site.visible(c)]
             for case in cases:
                 if case not in studies:
                     studies.append(case)
             if cases:
-                out.add(Items(tuple(f"{c.title}（见“案例材料”第{studies.index(c) + 1}篇）" for c in cases),
-                              label="案例"))
+                out.add(Items(tuple(Md(f"{literal(c.title)}（{page_ref(f'见“案例材料”第{studies.index(c) + 1}篇', 'c-' + c.id)}）")
+                                    for c in cases), label="案例"))
             visits = site.links(lesson.sites)
             if visits:
                 out.add(Items(tuple(link.title for link in visits), label="观摩"))
@@ -223,7 +270,7 @@ def course_handout(entry: Entry, site: Resolver) -> Handout:
         if studies:
             out.heading(1, "案例材料", anchor="cases", new_page=True)
             for case in studies:
-                out.case(case, 2)
+                out.case(case, 2, anchor=f"c-{case.id}")
     if course.levels:
         titles = {lesson.id: lesson.title for _, lesson in lessons}
         out.heading(1, "认证等级", anchor="levels", new_page=True)
@@ -241,8 +288,10 @@ def course_handout(entry: Entry, site: Resolver) -> Handout:
     answers = out.quiz((a for _, lesson in lessons for a in lesson.readings), 1, COURSE_QUIZ_PER_ASPECT)
     out.cite(*course.sources)
     out.bibliography(1)
+    cover = (("对象", "、".join(course.audience)), ("举办单位", course.provider or ""),
+             ("总学时", f"{figures.number(total)} 学时" if lessons else ""))
     return Handout(entry.id, "course", course.title, "培训讲义" + (f" · {course.provider}" if course.provider else ""),
-                   entry, tuple(out.blocks), answers)
+                   entry, tuple(out.blocks), answers, tuple((k, v) for k, v in cover if v))
 
 
 def case_handout(entry: Entry, site: Resolver) -> Handout:
@@ -273,9 +322,13 @@ def custom_handout(entry: Entry, site: Resolver) -> Handout:
                 out.aspect(item, 2)
             else:
                 out.case(item, 2)
-    answers = out.quiz(aspects, 1, handout.quiz_per_aspect) if handout.quiz else ()
+    if handout.questions:
+        answers = out.quiz_of([site.kb.entries[q] for q in handout.questions if q in site.kb.entries], 1)
+    else:
+        answers = out.quiz(aspects, 1, handout.quiz_per_aspect) if handout.quiz else ()
     out.bibliography(1)
-    return Handout(entry.id, "custom", handout.title, handout.subtitle or "培训讲义", entry, tuple(out.blocks), answers)
+    return Handout(entry.id, "custom", handout.title, handout.subtitle or "培训讲义", entry, tuple(out.blocks), answers,
+                   (("对象", "、".join(handout.audience)),), handout_exam(entry, site.kb))
 
 
 def all_handouts(site: Resolver) -> list[Handout]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,7 +30,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from .blocks import PRINT, AnswerBlock, Block, Handout, Heading, Items, Md, Para, QuestionBlock, Table, Text
+from .blocks import PRINT, AnswerBlock, Blanks, Block, Handout, Heading, Items, Md, Para, QuestionBlock, Table, Text
 from .word_markdown import Paragraph, Run, paragraphs
 
 BODY_FONT = "仿宋"
@@ -91,6 +92,7 @@ def _styles(document: DocxDocument) -> None:
         title.element.pPr.remove_all("w:pBdr")
     subtitle = styles["Subtitle"]
     _font(subtitle, "楷体", SIZE_BODY, False)
+    subtitle.font.italic = False
     subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     subtitle.paragraph_format.first_line_indent = Pt(0)
     subtitle.paragraph_format.space_after = Pt(16)
@@ -115,12 +117,18 @@ def _styles(document: DocxDocument) -> None:
     option.paragraph_format.left_indent = Pt(64)
 
 
-def _page(document: DocxDocument) -> None:
+def _page(document: DocxDocument, landscape: bool = False) -> None:
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    if landscape:  # wide forms: the portrait margins turned with the page
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(28), Mm(26)
+        section.left_margin, section.right_margin = Mm(37), Mm(35)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.paragraph_format.first_line_indent = Pt(0)
@@ -138,6 +146,10 @@ def _page(document: DocxDocument) -> None:
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TEXT_WIDTH_TWIPS = 8844  # 156 mm between the margins
+LANDSCAPE_WIDTH_TWIPS = 12756  # 225 mm between the margins of a landscape page
+BLANK_LINE_TWIPS = 454  # 8 mm of writing space per line of a blank form
+SHORT_BLANK = 3
+"""A blank of up to this many lines is kept on one page; a taller one may run on to the next."""
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -151,10 +163,60 @@ def run_xml(text: str, bold: bool = False, italic: bool = False) -> str:
     return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{lines}</w:r>"
 
 
-def paragraph_xml(runs: str, style: str | None = None, *, new_page: bool = False, indent_pt: int = 0) -> str:
-    properties = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:pageBreakBefore/>" if new_page else "") + (
-        f'<w:ind w:left="{indent_pt * 20}"/>' if indent_pt else "")
+ALIGNMENTS = {"right": '<w:ind w:firstLine="0"/><w:jc w:val="right"/>', "flush": '<w:ind w:firstLine="0"/>'}
+"""Paragraph properties of :attr:`Para.align`: a signature set right, an addressee flush left."""
+
+
+def paragraph_xml(runs: str, style: str | None = None, *, keep_next: bool = False, indent_pt: int = 0,
+                  align: str = "") -> str:
+    """A paragraph; ``keep_next`` keeps it on the page of the next one (a label with its list, a
+    caption with its table, a question with its options)."""
+    properties = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:keepNext/>" if keep_next else "") + (
+        f'<w:ind w:left="{indent_pt * 20}"/>' if indent_pt else "") + ALIGNMENTS.get(align, "")
     return f"<w:p>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}{runs}</w:p>"
+
+
+def display_width(text: str) -> int:
+    """Width in half-width characters: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+HALF_CHAR_TWIPS = 120
+"""A half-width character of 小四 (12 pt) table text."""
+CELL_PADDING_TWIPS = 260
+"""Word's cell margins (108 twips a side) and a little air."""
+
+
+def column_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], total: int = TEXT_WIDTH_TWIPS) -> list[int]:
+    """Column widths (twips) from what the columns hold, filling ``total``: a column gets the width
+    of its longest cell when the table has room for all; otherwise narrow columns (学时, 形式) keep
+    their full width and the wide ones (课程, 说明) share the rest by how much they hold, none
+    narrower than its header."""
+    columns = list(zip(headers, *rows, strict=True)) if rows else [(h,) for h in headers]
+    need = [max(display_width(t) for t in column) * HALF_CHAR_TWIPS + CELL_PADDING_TWIPS for column in columns]
+    floor = [display_width(h) * HALF_CHAR_TWIPS + CELL_PADDING_TWIPS for h in headers]
+    if sum(need) <= total:
+        widths = [n * total // sum(need) for n in need]
+    else:
+        fixed: dict[int, int] = {}
+        while True:
+            free = [i for i in range(len(need)) if i not in fixed]
+            share = (total - sum(fixed.values())) // max(len(free), 1)
+            narrow = [i for i in free if need[i] <= share]
+            if not narrow or len(narrow) == len(free):
+                for i in narrow:
+                    fixed[i] = need[i]
+                break
+            for i in narrow:
+                fixed[i] = need[i]
+        free = [i for i in range(len(need)) if i not in fixed]
+        left = total - sum(fixed.values())
+        wide = sum(need[i] for i in free) or 1
+        widths = [fixed[i] if i in fixed else max(floor[i], need[i] * left // wide) for i in range(len(need))]
+    if sum(widths) > total:  # headers alone wider than the page: shrink every column alike
+        widths = [w * total // sum(widths) for w in widths]
+    widths[-1] += total - sum(widths)  # rounding: the table always spans the text width exactly
+    return widths
 
 
 def _text_paragraphs(text: Text) -> tuple[Paragraph, ...]:
@@ -201,11 +263,11 @@ class Template:
 
 
 @functools.lru_cache(maxsize=4)
-def template(epoch: int | None) -> Template:
-    """The template for one build date (``epoch``: seconds, part of the cache key)."""
+def template(epoch: int | None, landscape: bool = False) -> Template:
+    """The template for one build date (``epoch``: seconds, part of the cache key) and orientation."""
     document = Document()
     _styles(document)
-    _page(document)
+    _page(document, landscape)
     body = document.element.body
     for element in list(body)[:-1]:
         body.remove(element)
@@ -228,9 +290,10 @@ class Writer:
     """Writes the body as WordprocessingML text: python-docx's object layer builds XML one element
     (and one character of text) at a time, which took seconds for one course handout."""
 
-    def __init__(self, title: str, subtitle: str, epoch: int | None) -> None:
+    def __init__(self, title: str, subtitle: str, epoch: int | None, landscape: bool = False) -> None:
         self.title, self.subtitle = title, subtitle
-        self.template = template(epoch)
+        self.template = template(epoch, landscape)
+        self.width = LANDSCAPE_WIDTH_TWIPS if landscape else TEXT_WIDTH_TWIPS
         self.style_ids = self.template.style_ids
         self.parts: list[str] = []
         self.paragraph(run_xml(title), "Title")
@@ -241,7 +304,7 @@ class Writer:
         self.parts.append(paragraph_xml(runs, self.style_ids[style] if style else None, **layout))  # type: ignore[arg-type]
 
     def heading(self, block: Heading) -> None:
-        self.paragraph(run_xml(f"{block.number}{block.text}"), f"Heading {block.level}", new_page=block.new_page)
+        self.paragraph(run_xml(f"{block.number}{block.text}"), f"Heading {block.level}")
 
     def lines(self, text: Text, lead: str = "") -> None:
         """A text as paragraphs; ``lead`` (a bold label or a list number) opens the first one."""
@@ -249,48 +312,84 @@ class Writer:
         for i, item in enumerate(items):
             opening = lead if i == 0 else ""
             marker = (f"{item.prefix} " if item.prefix == "•" else item.prefix) if item.prefix else ""
+            label = (i + 1 < len(items) and bool(item.runs) and all(r.bold for r in item.runs)
+                     and item.runs[-1].text.rstrip().endswith("："))  # a bold lead-in of what follows
             self.paragraph(opening + run_xml(marker) + _item_runs(item) if marker else opening + _item_runs(item),
-                           indent_pt=32 * item.depth)
+                           indent_pt=32 * item.depth, keep_next=label)
 
     def para(self, block: Para) -> None:
+        if block.align:
+            self.paragraph(run_xml(str(block.text)), align=block.align)
+            return
         self.lines(block.text, run_xml(f"{block.label}：", bold=True) if block.label else "")
 
     def items(self, block: Items) -> None:
         if block.label:
-            self.paragraph(run_xml(f"{block.label}：", bold=True))
+            self.paragraph(run_xml(f"{block.label}：", bold=True), keep_next=True)
         for number, text in enumerate(block.items, 1):
             self.lines(text, run_xml(f"{number}." if block.ordered else "• "))
 
     def table(self, block: Table) -> None:
+        """A table as wide as the text, its columns as wide as their content needs; the header row
+        repeats on every page, no row splits across pages, and the caption stays with the table."""
         if block.caption:
-            self.paragraph(run_xml(block.caption, bold=True))
-        width = TEXT_WIDTH_TWIPS // max(len(block.headers), 1)
+            self.paragraph(run_xml(block.caption, bold=True), keep_next=True)
+        if len(block.widths) == len(block.headers):
+            widths = [self.width * w // max(sum(block.widths), 1) for w in block.widths]
+        else:
+            widths = column_widths(block.headers, block.rows, self.width)
+        height = f'<w:trHeight w:val="{BLANK_LINE_TWIPS}" w:hRule="atLeast"/>' if block.writing_space else ""
         table_style = self.style_ids[TABLE_STYLE]
 
         def row(cells: tuple[str, ...], header: bool) -> str:
-            return ("<w:tr>" + ("<w:trPr><w:tblHeader/></w:trPr>" if header else "") + "".join(
-                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                + paragraph_xml(run_xml(cell, bold=header), table_style) + "</w:tc>" for cell in cells) + "</w:tr>")
+            properties = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else height)
+            return (f"<w:tr><w:trPr>{properties}</w:trPr>" + "".join(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+                + paragraph_xml(run_xml(cell, bold=header), table_style) + "</w:tc>"
+                for cell, width in zip(cells, widths, strict=True)) + "</w:tr>")
 
         self.parts.append(
-            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style_ids["Table Grid"]}"/><w:tblW w:w="0" w:type="auto"/>'
-            '<w:jc w:val="center"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>'
-            + f'<w:gridCol w:w="{width}"/>' * len(block.headers) + "</w:tblGrid>"
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style_ids["Table Grid"]}"/>'
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>'
+            + "".join(f'<w:gridCol w:w="{width}"/>' for width in widths) + "</w:tblGrid>"
             + row(block.headers, True) + "".join(row(r, False) for r in block.rows) + "</w:tbl>")
+        self.paragraph(run_xml(block.note) if block.note else "", table_style if block.note else None)
+
+    def blanks(self, block: Blanks) -> None:
+        """A two-column grid: the label, then the space to write in (as tall as its lines)."""
+        label_width = self.width // 5
+        table_style = self.style_ids[TABLE_STYLE]
+
+        def cell(width: int, text: str, bold: bool = False) -> str:
+            return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+                    + paragraph_xml(run_xml(text, bold=bold) if text else "", table_style) + "</w:tc>")
+
+        rows = "".join(
+            f'<w:tr><w:trPr><w:trHeight w:val="{BLANK_LINE_TWIPS * lines}" w:hRule="atLeast"/>'
+            + ("<w:cantSplit/>" if lines <= SHORT_BLANK else "") + "</w:trPr>"
+            + cell(label_width, label, bold=True) + cell(self.width - label_width, text) + "</w:tr>"
+            for label, text, lines in block.blanks)
+        self.parts.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style_ids["Table Grid"]}"/><w:tblW w:w="{self.width}" w:type="dxa"/>'
+            f'<w:jc w:val="center"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="{label_width}"/>'
+            f'<w:gridCol w:w="{self.width - label_width}"/></w:tblGrid>{rows}</w:tbl>')
         self.paragraph("")
 
     def question(self, block: QuestionBlock) -> None:
+        """A question kept on one page with its options."""
         self.paragraph(run_xml(f"{block.number}.（{block.kind}题）", bold=True)
-                       + run_xml(block.stem + ("（    ）" if block.kind != "简答" else "")))
-        for key, text in block.options:
-            self.paragraph(run_xml(f"{key}. {text}"), OPTION_STYLE)
+                       + run_xml(block.stem + ("（    ）" if block.kind != "简答" else "")), keep_next=bool(block.options))
+        for n, (key, text) in enumerate(block.options, 1):
+            self.paragraph(run_xml(f"{key}. {text}"), OPTION_STYLE, keep_next=n < len(block.options))
         for _ in range(block.points):
             self.paragraph("")
 
     def answer(self, block: AnswerBlock) -> None:
-        self.paragraph(run_xml(f"{block.number}. 答案：", bold=True) + run_xml(block.answer))
+        """An answer with its explanation and basis, kept on one page."""
+        self.paragraph(run_xml(f"{block.number}. 答案：", bold=True) + run_xml(block.answer), keep_next=True)
         for label, text in (("解析", block.explanation), ("依据", block.basis)):
-            self.paragraph(run_xml(f"{label}：", bold=True) + run_xml(text))
+            self.paragraph(run_xml(f"{label}：", bold=True) + run_xml(text), keep_next=label == "解析")
 
     def write(self, blocks: tuple[Block, ...]) -> None:
         for block in blocks:
@@ -304,6 +403,8 @@ class Writer:
                 self.items(block)
             elif isinstance(block, Table):
                 self.table(block)
+            elif isinstance(block, Blanks):
+                self.blanks(block)
             elif isinstance(block, QuestionBlock):
                 self.question(block)
             elif isinstance(block, AnswerBlock):
@@ -313,13 +414,16 @@ class Writer:
         return self.template.package(self.title, self.subtitle, "".join(self.parts))
 
 
+def blocks_docx(title: str, subtitle: str, blocks: tuple[Block, ...], epoch: int | None = None) -> bytes:
+    """Any blocks as a Word document under a title (an exam's paper, answer sheet and key)."""
+    writer = Writer(title, subtitle, epoch)
+    writer.write(blocks)
+    return writer.save()
+
+
 def handout_docx(handout: Handout, epoch: int | None = None) -> bytes:
-    writer = Writer(handout.title, handout.subtitle, epoch)
-    writer.write(handout.blocks)
-    return writer.save()
+    return blocks_docx(handout.title, handout.subtitle, handout.blocks, epoch)
 
 
-def answers_docx(handout: Handout, epoch: int | None = None) -> bytes:
-    writer = Writer(f"{handout.title} · 测验答案", "答案页：请与测验分开印发", epoch)
-    writer.write(handout.answers)
-    return writer.save()
+def answers_title(handout: Handout) -> tuple[str, str]:
+    return f"{handout.title} · 测验答案", "答案页：请与测验分开印发"

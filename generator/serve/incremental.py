@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -27,10 +27,22 @@ from jinja2 import BaseLoader, Environment, meta
 from ..core.kb import KnowledgeBase
 from ..handouts.blocks import Handout
 from ..handouts.outline import all_handouts
+from ..handouts.pieces import builder_pieces
 from ..site.plan import units
 from ..site.plans import Context, PagePlan, Unit
 from ..site.render import TEMPLATES, render
-from ..site.tracking import Key, Recorder, Snapshot, TrackedContext, TrackingResolver, differs, is_query
+from ..site.resolver import Link
+from ..site.tracking import (
+    ALL,
+    Key,
+    Recorder,
+    Snapshot,
+    TrackedContext,
+    TrackedMapping,
+    TrackingResolver,
+    differs,
+    is_query,
+)
 
 
 @dataclass(frozen=True)
@@ -87,7 +99,7 @@ class IncrementalPlan:
         self.askers: dict[Key, set[Key]] = defaultdict(set)
         """Which queries read each plain key."""
         self.plans: dict[str, PagePlan] = {}
-        """The plan of every page whose unit is not pending."""
+        """The plan of every page: current, or as last made while its unit is pending."""
         self.order: tuple[str, ...] = ()
         self.ctx: Context | None = None
         self.snapshot: Snapshot | None = None
@@ -97,7 +109,7 @@ class IncrementalPlan:
         planned again now if ``eager`` wants one of its pages, or left pending."""
         site = TrackingResolver(kb, self.recorder)
         handouts = all_handouts(site)
-        ctx = Context.of(site, handouts)
+        ctx = Context.of(site, handouts, builder_pieces(site))
         snapshot = Snapshot.of(site, ctx)
         dirty = self._changed_readers(snapshot)
         self.ctx, self.snapshot = cast(Context, TrackedContext(ctx, self.recorder)), snapshot
@@ -224,6 +236,24 @@ class IncrementalPlan:
             self._unread(key, unit_key)
 
 
+class CurrentPlans:
+    """The plans of every page as the MkDocs plugin reads them (its ``plans``): looking a page up
+    (its section and breadcrumb, while it is laid out) plans its unit first if it is pending.
+
+    :meth:`values` gives the plans as last made, in site order, without planning pending units:
+    previous and next (:func:`generator.site.nav.neighbours`) read of them only a page's path,
+    kind and whether the nav lists it, which a unit's pages keep until the unit is listed anew."""
+
+    def __init__(self, plan: IncrementalPlan) -> None:
+        self.plan = plan
+
+    def get(self, src_uri: str) -> PagePlan | None:
+        return self.plan.page(src_uri) if src_uri in self.plan.unit_of else None
+
+    def values(self) -> list[PagePlan]:
+        return [self.plan.plans[src_uri] for src_uri in self.plan.order]
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -247,8 +277,8 @@ class SeenSources(BaseLoader):
 
 
 class MarkdownPages:
-    """The Markdown of every planned page, rendered when first asked for and kept until its plan
-    or one of its templates changes."""
+    """The Markdown of every planned page, rendered when first asked for and kept until its plan,
+    one of its templates, or a record its text cites by id changes."""
 
     def __init__(self, plan: IncrementalPlan, env: Environment, folder: Path = TEMPLATES) -> None:
         assert env.loader is not None
@@ -258,6 +288,11 @@ class MarkdownPages:
         """Where the templates ``env`` reads are."""
         self.sources = env.loader = SeenSources(env.loader)
         self.kept: dict[str, tuple[PagePlan, str]] = {}
+        self.recorder = Recorder()
+        self.citable: Mapping[str, Link] = {}
+        self.citing: dict[str, set[str]] = defaultdict(set)
+        """The pages whose text looked up each id among the citable records (found or not)."""
+        env.globals["citable"] = TrackedMapping(self.citable, "citable", self.recorder)
 
     def get(self, src_uri: str) -> str:
         """The page's Markdown, rendered again when its plan changed."""
@@ -265,9 +300,25 @@ class MarkdownPages:
         kept = self.kept.get(src_uri)
         if kept is not None and kept[0] is plan:
             return kept[1]
-        text = render(plan, self.env)
+        with self.recorder.unit() as reads:
+            text = render(plan, self.env)
+        for _, record_id in reads:  # the lookups, and ALL from ``citable or {}``: lookups alone decide the text
+            if record_id is not ALL:
+                self.citing[record_id].add(src_uri)
         self.kept[src_uri] = (plan, text)
         return text
+
+    def cite(self, citable: Mapping[str, Link]) -> set[str]:
+        """Take the records that running text may cite by id (the render stage's ``citable``);
+        the pages that looked up an id whose record came, went or changed its title or place are
+        forgotten and returned."""
+        old, self.citable = self.citable, citable
+        self.env.globals["citable"] = TrackedMapping(citable, "citable", self.recorder)
+        changed = {record_id for record_id in old.keys() | citable.keys() if old.get(record_id) != citable.get(record_id)}
+        stale = {src_uri for record_id in changed for src_uri in self.citing.pop(record_id, ())
+                 if src_uri in self.plan.unit_of}
+        self.forget(stale)
+        return stale
 
     def forget(self, src_uris: set[str] | frozenset[str]) -> None:
         for src_uri in src_uris:

@@ -29,13 +29,13 @@ from ..core.check import StageHook, check, collector_paused, stage
 from ..core.kb import KnowledgeBase
 from ..core.problems import Report, format_problem
 from ..core.settings import Settings
-from ..handouts.documents import word_documents
-from ..pipeline import Built
+from ..pipeline import Built, word_files, workbooks
 from ..site.render import TEMPLATES, environment
+from ..site.resolver import Resolver
 from .bytecode import MemoryBytecodeCache
 from .documents import DocumentCache
 from .filecache import FileCache
-from .incremental import IncrementalPlan, MarkdownPages
+from .incremental import CurrentPlans, IncrementalPlan, MarkdownPages
 from .session import Session
 
 log = logging.getLogger("mkdocs.hongling.serve")
@@ -100,6 +100,7 @@ class Preview:
         self._deferred: list[Path] = []
         """Pages and theme files changed while the data was broken: taken up once it is fixed."""
         self._documents: dict[str, bytes] = {}
+        self._makers: dict[str, Callable[[], bytes]] = {}
 
     # --- what changed ------------------------------------------------------------------------
 
@@ -170,13 +171,18 @@ class Preview:
             wanted = session.untitled.__contains__ if session is not None else (lambda src_uri: True)
             with stage("plan", self.hook):  # handouts, planning context, what changed, the units wanted at once
                 update = self.plan.update(self.kb, wanted)
+                site = Resolver(self.kb)
+                stale = update.stale | self.markdown.cite(site.citable())
             self.markdown.forget(update.removed)
             planned, pending = update.planned, update.pending
+            epoch = self.settings.source_date_epoch
             with stage("documents", self.hook):
-                documents = word_documents(update.handouts, self.settings.source_date_epoch, self.documents)
+                documents = word_files(site, update.handouts, epoch, self.documents)
+                self._makers = workbooks(self.kb, epoch)
             if session is not None:
                 with stage("mkdocs", self.hook):  # files, navigation, the titles it takes from pages
-                    session.apply(self._built(), update.order, update.stale, update.removed, self.plan.page, documents)
+                    session.apply(self._built(), update.order, frozenset(stale), update.removed, self.plan.page,
+                                  documents, self._makers)
             self._documents = documents
         docs_dir = Path(session.config.docs_dir).resolve() if session is not None else None
         edited = {path: path.relative_to(docs_dir).as_posix() for path in docs} if docs_dir is not None else {}
@@ -197,7 +203,8 @@ class Preview:
             return Built(self.settings, self.kb, self.last_report)
         order = self.plan.order
         return Built(self.settings, self.kb, self.last_report, tuple(self.plan.page(src_uri) for src_uri in order),
-                     {src_uri: self.markdown.get(src_uri) for src_uri in order}, self._documents)
+                     {src_uri: self.markdown.get(src_uri) for src_uri in order},
+                     {**self._documents, **dict.fromkeys(self._makers, b"")})
 
     def _open(self) -> None:
         """(Re)open MkDocs' side: at the start, or when mkdocs.yml, the theme or the set of
@@ -205,9 +212,10 @@ class Preview:
         built = self._built(pages=True)
         self.reopened = True
         if self.session is None:
-            self.session = Session(self.config_file, self.site_dir, built, self.markdown.get)
+            self.session = Session(self.config_file, self.site_dir, built, self.markdown.get, CurrentPlans(self.plan),
+                                   self._makers)
         else:
-            self.session.open(built)
+            self.session.open(built, self._makers)
 
     # --- serving -----------------------------------------------------------------------------
 

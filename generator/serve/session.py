@@ -58,6 +58,11 @@ class Adapter(Protocol):
 
     def page_state(self) -> object: ...
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation: ...
+
+    plans: Any
+    """The page plans it reads (breadcrumbs, sections, previous and next)."""
+
     @property
     def state(self) -> Any: ...
 
@@ -81,10 +86,13 @@ def nav_paths(nav: Any) -> list[str]:
 
 class Session:
     """One MkDocs build held open. ``markdown(src_uri)`` gives a generated page's current
-    Markdown (rendering it if need be)."""
+    Markdown (rendering it if need be); ``plans`` are the current page plans, as the plugin reads
+    them (:class:`generator.serve.incremental.CurrentPlans`)."""
 
-    def __init__(self, config_file: Path, site_dir: Path, built: Any, markdown: Callable[[str], str]) -> None:
+    def __init__(self, config_file: Path, site_dir: Path, built: Any, markdown: Callable[[str], str],
+                 plans: Any, makers: Mapping[str, Callable[[], bytes]]) -> None:
         self.markdown = markdown
+        self.plans = plans
         self.config: MkDocsConfig = load_config(config_file=str(config_file), site_dir=str(site_dir))
         self.config.plugins.on_startup(command="serve", dirty=False)
         self.nav_config = copy.deepcopy(self.config.nav)
@@ -101,17 +109,22 @@ class Session:
         """404.html and the sitemap, until the next update."""
         self.search_index: dict[str, bytes] | None = None
         """The search index, until a page is populated again."""
-        self.open(built)
+        self.makers: dict[str, Callable[[], bytes]] = {}
+        """Documents drawn from the whole library, made when first asked for, by path
+        (:func:`generator.pipeline.workbooks`); their files hold nothing until then."""
+        self.open(built, makers)
 
     # --- the build, up to the navigation -----------------------------------------------------
 
-    def open(self, built: Any) -> None:
+    def open(self, built: Any, makers: Mapping[str, Callable[[], bytes]]) -> None:
         """Run a build's first half for ``built`` (every plan and its Markdown): configuration,
-        files, navigation, theme. Every page is then populated when first needed."""
+        files, navigation, theme. Every page is then populated when first needed, every document
+        of ``makers`` made when first asked for (``built`` holds nothing for them)."""
         config = self.config
         config.nav = copy.deepcopy(self.nav_config)
         self.hongling.prepare(built)
         config = self.config = config.plugins.on_config(config)
+        self.hongling.plans = self.plans
         config.plugins.on_pre_build(config=config)
         files = get_files(config)
         env = config.theme.get_env()
@@ -121,6 +134,8 @@ class Session:
         self.files = files
         self.sources = {page.src_uri: built.pages[page.src_uri] for page in built.plans}
         self.documents: dict[str, bytes] = dict(built.documents)
+        self.makers = dict(makers)
+        self.order: tuple[str, ...] = tuple(page.src_uri for page in built.plans)
         self.static_files = [f for f in files if f.generated_by is None or not f.is_documentation_page()]
         self.static_files = [f for f in self.static_files if f.src_uri not in self.documents]
         self.page_state = self.hongling.page_state()
@@ -162,13 +177,16 @@ class Session:
     # --- edits -------------------------------------------------------------------------------
 
     def apply(self, built: Any, order: tuple[str, ...], stale: frozenset[str], removed: frozenset[str],
-              plan_of: Callable[[str], PagePlan], documents: Mapping[str, bytes]) -> None:
+              plan_of: Callable[[str], PagePlan], documents: Mapping[str, bytes],
+              makers: Mapping[str, Callable[[], bytes]]) -> None:
         """Take an update of the library: ``built`` (knowledge base and report), the pages in
-        site order, those whose plan may have changed or that are gone, and the Word documents."""
+        site order, those whose plan may have changed or that are gone, the Word documents, and
+        how to make the documents made when asked for."""
         config = self.config
         config.nav = copy.deepcopy(self.nav_config)
         self.hongling.prepare(built)
         self.hongling.on_config(config)
+        self.hongling.plans = self.plans
         state = self.hongling.page_state()
         if state != self.page_state:
             self.page_state = state
@@ -196,6 +214,8 @@ class Session:
                 appeared.add(src_uri)
             generated.append(file)
         docs: list[File] = []
+        self.makers = dict(makers)
+        documents = {**documents, **dict.fromkeys(makers, b"")}
         for path, data in documents.items():
             file = self._file(path)
             if file is None:
@@ -209,8 +229,9 @@ class Session:
         self.check |= stale
 
         wanted = [*self.static_files, *generated, *docs]
-        if appeared or len(wanted) != len(self.files) or any(
-                mine is not theirs for mine, theirs in zip(wanted, self.files, strict=False)):
+        files_changed = bool(appeared) or len(wanted) != len(self.files) or any(
+            mine is not theirs for mine, theirs in zip(wanted, self.files, strict=False))
+        if files_changed:
             self.files = Files(wanted)  # in site order, as a build lists them
             set_exclusions(self.files, config)
             self.doc_files = self.files.documentation_pages()
@@ -222,6 +243,9 @@ class Session:
             self.unpopulated |= self.hongling.state.conversions.linking_to(appeared)
         if self._nav_signature() != self.nav_signature:
             self._navigate()
+        elif files_changed or order != self.order:  # previous and next of record pages, the files crumbs link to
+            self.hongling.on_nav(self.nav, config, self.files)
+        self.order = order
         self.theme_output = {}
         self.refresh_titles()
 
@@ -335,4 +359,7 @@ class Session:
             return None
         if file.is_documentation_page():
             return self.page_html(file)
+        make = self.makers.pop(file.src_uri, None)
+        if make is not None:
+            file.content_bytes = make()
         return file.content_bytes

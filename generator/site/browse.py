@@ -3,13 +3,14 @@ site kind, every list of Chinese labels in pinyin order. Pure, like the rest of 
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..core.kb import Entry
+from .figures import UNKNOWN_YEAR
 from .plans import Labels, PagePlan, case_cards
 from .resolver import Link, Resolver
 
-UNKNOWN_YEAR = "年份不详"
 
 BROWSE = (
     ("browse/region.md", "按地区浏览"),

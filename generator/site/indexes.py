@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import typing
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -17,13 +18,17 @@ from ..core.kb import Entry
 from ..core.problems import CODES
 from ..core.schema import kind_label, page_kinds, pages_of
 from ..core.schema.curriculum import CurriculumKind
+from ..core.schema.form import docx_path
 from ..core.schema.question import KIND_ORDER
 from ..core.schema.source import SourceKind
 from .browse import BROWSE, plan_browse
+from .figures import date_text
 from .pinyin import by_pinyin, initial
 from .plans import Context, PagePlan, Unit
+from .questions import aspect_questions
 from .resolver import Link, Resolver, src_uri_of
-from .stats import statistics, svg
+from .stats import Chart, bar_svg, statistics
+
 
 def region_tree(site: Resolver, children: dict[str | None, list[Entry]], parent: str | None = None,
                 depth: int = 0, seen: set[str] | None = None) -> list[dict[str, Any]]:
@@ -168,11 +173,16 @@ def plan_courses_index(ctx: Context) -> PagePlan:
 
 
 def plan_statistics(ctx: Context) -> PagePlan:
-    figures = statistics(ctx.site.kb, ctx.site)
-    charts = [{"chart": chart, "svg": Markup(svg(chart))} for chart in figures.charts]
-    labels = {kind: kind_label(kind) for kind, _ in page_kinds()}
+    stats = statistics(ctx.site)
+
+    def drawn(chart: Chart) -> dict[str, Any]:
+        return {"chart": chart, "bars": [{"bar": bar, "svg": Markup(bar_svg(chart, bar))} for bar in chart.bars]}
+
+    labels = [(kind, kind_label(kind)) for kind, _ in page_kinds()]
     return PagePlan("statistics.md", "statistics.md.j2", "数字统计", {
-        "counts": counts_of(ctx), "labels": labels, "metrics": figures.metrics, "charts": charts}, in_nav=True)
+        "counts": counts_of(ctx), "labels": labels, "stats": stats,
+        "site_kinds": [drawn(c) for c in stats.site_kinds], "reach": drawn(stats.reach),
+        "series": [drawn(c) for c in stats.series]}, in_nav=True)
 
 
 @index_planner("term")
@@ -196,18 +206,26 @@ def plan_glossary(ctx: Context) -> PagePlan:
 
 @index_planner("question")
 def plan_question_bank(ctx: Context) -> PagePlan:
-    """The 题库 at a glance: how many questions of each kind every aspect has, linked to them."""
+    """The 题库: how many questions of each kind every aspect has, and every question in the
+    manual's order, with what its filters (大项, 方面, 题型) need."""
     site, order = ctx.site, ctx.order
     kinds = tuple(KIND_ORDER)
     rows: list[dict[str, Any]] = []
+    questions: list[dict[str, Any]] = []
     for aspect in order:
-        questions = site.referrers(aspect.id, "question")
-        counts = [sum(q.record.kind == k for q in questions) for k in kinds]
-        rows.append({"aspect": site.link(aspect.id), "quiz": Link("自测题", src_uri_of(aspect)[0], "quiz") if questions else None,
-                     "counts": counts, "total": len(questions)})
+        referrers = site.referrers(aspect.id, "question")
+        counts = [sum(q.record.kind == k for q in referrers) for k in kinds]
+        rows.append({"aspect": site.link(aspect.id), "quiz": Link("自测题", src_uri_of(aspect)[0], "quiz") if referrers else None,
+                     "counts": counts, "total": len(referrers)})
+        questions += aspect_questions(site, aspect.id)
     totals = [sum(r["counts"][i] for r in rows) for i in range(len(kinds))]
+    filters = {"kinds": list(kinds), "categories": [
+        {"id": c.id, "title": f"{c.record.number}. {c.title}",
+         "aspects": [{"id": a.id, "title": a.title} for a in sorted(c.record.aspects, key=lambda a: a.number)
+                     if site.visible(a.id) and site.referrers(a.id, "question")]}
+        for c in ctx.categories]}
     return index_page("question", "questions.md.j2", {"rows": rows, "kinds": kinds, "totals": totals,
-                                                      "total": sum(totals)})
+                                                      "total": sum(totals), "questions": questions, "filters": filters})
 
 
 @index_planner("source")
@@ -217,5 +235,15 @@ def plan_sources(ctx: Context) -> PagePlan:
     for kind in typing.get_args(SourceKind):
         entries = by_pinyin((e for e in site.kb.of_kind("source") if e.record.kind == kind), lambda e: e.title)
         if entries:
-            groups.append((kind, [{"entry": e, "source": e.record, "backlinks": site.backlinks(e.id)} for e in entries]))
+            groups.append((kind, [{"entry": e, "source": e.record, "date": date_text(e.record.date),
+                                   "backlinks": site.backlinks(e.id)} for e in entries]))
     return index_page("source", "sources.md.j2", {"groups": groups})
+
+
+@index_planner("form")
+def plan_forms(ctx: Context) -> PagePlan:
+    """The 文书模板 page: every blank template with its Word download and the aspects that use it."""
+    site = ctx.site
+    return index_page("form", "forms.md.j2", {"forms": [
+        {"entry": e, "form": e.record, "docx": docx_path(e.id), "backlinks": site.backlinks(e.id)}
+        for e in site.entries("form")]})

@@ -7,14 +7,15 @@ themselves plus what a template cannot work out alone (links, sorted lists, figu
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from ..core.kb import Entry, KnowledgeBase
 from ..core.refs import iter_refs
-from ..core.schema import page_kinds, pages_of
+from ..core.schema import kind_label, page_kinds, pages_of
 from .pinyin import anchors, by_pinyin
-from .resolver import Link, Resolver, src_uri_of
+from .resolver import Link, Resolver, backlink_rank, src_uri_of
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,17 @@ class PagePlan:
 
     in_nav: bool = False
     """Whether mkdocs.yml's nav lists the page; thousands of record pages are reached via indexes."""
+
+    kind: str | None = None
+    """The kind of record the page shows; previous/next walk the pages of one kind."""
+
+    section: str | None = None
+    """A page of the nav whose section this page belongs to (``cases/index.md``): a page that is not
+    in the nav opens that section's tab and sidebar."""
+
+    crumbs: tuple[Link, ...] = ()
+    """Where the page sits inside its section, outermost first (地区 › 山东省 › 济南市), for the
+    breadcrumb under 首页 › section; the page itself is not one of them."""
 
 
 class HandoutView(Protocol):
@@ -67,13 +79,42 @@ class HandoutView(Protocol):
     def answers_page(self) -> str | None: ...
 
     @property
+    def quiz_page(self) -> str | None: ...
+
+    @property
     def docx(self) -> str: ...
 
     @property
     def answers_docx(self) -> str | None: ...
 
     @property
-    def quiz_size(self) -> int: ...
+    def question_ids(self) -> tuple[str, ...]: ...
+
+    @property
+    def cover(self) -> tuple[tuple[str, str], ...]: ...
+
+    @property
+    def downloads(self) -> tuple[tuple[str, str], ...]: ...
+
+
+class PieceView(Protocol):
+    """An aspect or a case laid out as blocks for the handout builder
+    (:class:`generator.handouts.pieces.Piece`)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def group(self) -> str: ...
+
+    @property
+    def blocks(self) -> tuple[Any, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -106,13 +147,45 @@ def manual_order(kb: KnowledgeBase) -> list[Entry]:
     return out
 
 
-def record_page(entry: Entry, site: Resolver, **context: Any) -> PagePlan:
-    """A record's page, with its kind's template, from the record, its backlinks and ``context``."""
+def record_page(entry: Entry, site: Resolver, *, crumbs: Iterable[Link | None] = (), own: Iterable[str | None] = (),
+                shown: Iterable[str | None] = (), **context: Any) -> PagePlan:
+    """A record's page, with its kind's template, from the record and ``context``; it sits in its
+    kind's section below ``crumbs`` and ends with one 相关内容 block (:func:`related_groups`)."""
     pages = pages_of(entry.kind)
     assert pages is not None and pages.template is not None, f"{entry.kind} records have no page template"
     src_uri, _ = src_uri_of(entry)
-    base = {"entry": entry, "record": entry.record, "backlinks": site.backlinks(entry.id)}
-    return PagePlan(src_uri, pages.template, entry.title, {**base, **context}, entry.file, pages.in_nav)
+    index = site.index_link(entry.kind)
+    base = {"entry": entry, "record": entry.record, "related": related_groups(site, entry, own, shown)}
+    return PagePlan(src_uri, pages.template, entry.title, {**base, **context}, entry.file, pages.in_nav,
+                    kind=entry.kind, section=pages.index,
+                    crumbs=tuple(c for c in (index, *crumbs) if c is not None))
+
+
+NOT_RELATED = {"source", "question"}
+"""Kinds that never appear under 相关内容: sources have their own list, questions their aspect."""
+
+
+def related_groups(site: Resolver, entry: Entry, own: Iterable[str | None] = (),
+                   shown: Iterable[str | None] = ()) -> list[tuple[str, list[Link]]]:
+    """The one 相关内容 block of a record's page: the records it names (``own``) and the records
+    that cite it, grouped by kind (手册方面, 地区, 案例, 阵地 …); never the page itself, nor what the
+    page already lists in its body (``shown``). Empty when there is nothing to add."""
+    skip = {entry.id, *(i for i in shown if i)}
+    page = src_uri_of(entry)[0]
+    groups: dict[str, list[str]] = {}
+    for record_id in [*own, *(e.id for e in site.referrers(entry.id))]:
+        if not record_id or record_id in skip or not site.visible(record_id):
+            continue
+        other = site.kb.entries[record_id]
+        other_pages = pages_of(other.kind)
+        if other.kind in NOT_RELATED or other_pages is None or not other_pages.backlinked:
+            continue
+        if src_uri_of(other) == (page, ""):  # a part shown on this very page
+            continue
+        skip.add(record_id)
+        groups.setdefault(other.kind, []).append(record_id)
+    ordered = sorted(groups.items(), key=lambda item: backlink_rank(item[0]))
+    return [(kind_label(kind), site.sorted_links(ids)) for kind, ids in ordered]
 
 
 # --- what planners share, and the registry of planners ------------------------------------------
@@ -153,9 +226,11 @@ class Context:
     """Published regions under each region (``None``: top level)."""
     cases_in: dict[str, list[str]]
     sites_in: dict[str, list[str]]
+    pieces: Sequence[PieceView] = ()
+    """What the handout builder offers (:func:`generator.site.builder.plan_builder`)."""
 
     @classmethod
-    def of(cls, site: Resolver, handouts: Sequence[HandoutView]) -> Context:
+    def of(cls, site: Resolver, handouts: Sequence[HandoutView], pieces: Sequence[PieceView] = ()) -> Context:
         cases_in: dict[str, list[str]] = {}
         sites_in: dict[str, list[str]] = {}
         for case in site.entries("case"):
@@ -164,7 +239,7 @@ class Context:
             sites_in.setdefault(record.record.region, []).append(record.id)
         return cls(site, labels_of(site), sorted(site.kb.of_kind("category"), key=lambda e: e.record.number),
                    manual_order(site.kb), {h.origin.id: h for h in handouts}, region_children(site),
-                   cases_in, sites_in)
+                   cases_in, sites_in, tuple(pieces))
 
 
 @dataclass(frozen=True)
@@ -205,8 +280,9 @@ def planner(kind: str, entries: Entries | None = None) -> Callable[[Planner], Pl
 
 def plan_record(entry: Entry, ctx: Context) -> PagePlan:
     """The page of a record of a kind without a planner of its own: its template gets the record,
-    its backlinks and links to every record it names."""
-    return record_page(entry, ctx.site, links=ctx.site.links(target for _, target, _ in iter_refs(entry.record)))
+    ``links`` to every record it names and ``related``, the records that cite it."""
+    named = [target for _, target, _ in iter_refs(entry.record)]
+    return record_page(entry, ctx.site, shown=named, links=ctx.site.links(named))
 
 
 def planned_kinds() -> list[tuple[str, Registered]]:

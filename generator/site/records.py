@@ -8,14 +8,16 @@ a kind with a page template and no planner of its own gets :func:`plan_record`.
 from __future__ import annotations
 
 import typing
-from typing import Any
+from typing import Any, Iterable
 
 from ..core.kb import Entry
-from ..core.schema.question import KIND_ORDER, answer_text
 from ..core.schema.region import RegionLevel
 from . import figures
+from .compare import comparison, variant_rows
 from .plans import Context, HandoutView, PagePlan, case_cards, descendants, planner, record_page
+from .questions import aspect_questions, question_item
 from .resolver import Link, Resolver, src_uri_of
+from .tools import aspect_tools, category_tools
 
 LEVELS: tuple[str, ...] = typing.get_args(RegionLevel)
 
@@ -28,28 +30,25 @@ def plan_category(entry: Entry, ctx: Context) -> PagePlan:
     site = ctx.site
     aspects = [{"link": site.link(a.id), "record": a}
                for a in sorted(entry.record.aspects, key=lambda a: a.number) if site.visible(a.id)]
-    return record_page(entry, site, aspects=aspects)
+    return record_page(entry, site, shown=[a.id for a in entry.record.aspects], aspects=aspects,
+                       tools=category_tools(site, [a["record"] for a in aspects]))
 
 
 @planner("aspect", entries=lambda ctx: ctx.order)
 def plan_aspect(entry: Entry, ctx: Context) -> PagePlan:
-    site, order = ctx.site, ctx.order
+    site = ctx.site
     aspect = entry.record
-    index = next(i for i, e in enumerate(order) if e.id == entry.id)
     cases = [e.id for e in site.referrers(entry.id, "case")] + list(aspect.cases)
     rules = [{"rule": r, "source": site.link(r.source)} for r in aspect.rules]
     return record_page(
         entry, site,
+        own=aspect.see_also, shown=[*cases, entry.parent],
         category=site.link(entry.parent),
         category_record=site.kb.entries[entry.parent].record if entry.parent else None,
         rules=rules,
         cases=case_cards(site, cases, entry.id),
-        see_also=site.links(aspect.see_also),
-        questions=[{"q": q.record, "answer": answer_text(q.record), "source": site.link(q.record.basis.source)}
-                   for q in sorted(site.referrers(entry.id, "question"),
-                                   key=lambda q: (KIND_ORDER.get(q.record.kind, 9), q.id))],
-        previous=site.link(order[index - 1].id) if index > 0 else None,
-        next=site.link(order[index + 1].id) if index + 1 < len(order) else None,
+        questions=aspect_questions(site, entry.id),
+        tools=aspect_tools(site, aspect, site.kb.get(entry.parent) if entry.parent else None),
     )
 
 
@@ -57,13 +56,28 @@ def plan_aspect(entry: Entry, ctx: Context) -> PagePlan:
 
 
 def metric_rows(site: Resolver, case_entry: Entry) -> list[dict[str, Any]]:
+    """The figures of a case as statements: 每半年1次, its time frame dated by its source, the source."""
     return [{
         "metric": m,
-        "value": figures.metric_value(m),
-        "when": figures.when(m.year, m.period),
+        "value": figures.statement(m),
+        "when": (when := figures.time_frame(m, site.source_date(m.source))),
+        "when_inline": figures.known_part(when),
         "source": site.link(m.source),
         "anchor": f"m-{m.id}" if m.id else "",
     } for m in case_entry.record.metrics]
+
+
+def source_notes(site: Resolver, source_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Sources as a reader cites them: title (linked), outlet or issuer, document number and date."""
+    out = []
+    for source_id in dict.fromkeys(source_ids):
+        link = site.link(source_id)
+        if link is None:
+            continue
+        source = site.kb.entries[source_id].record
+        facts = [source.publisher, source.doc_number, figures.date_text(source.date)]
+        out.append({"link": link, "facts": [f for f in facts if f]})
+    return out
 
 
 @planner("case")
@@ -80,16 +94,17 @@ def plan_case(entry: Entry, ctx: Context) -> PagePlan:
     } for number, named in enumerate(case.practices, 1)]
     return record_page(
         entry, site,
+        crumbs=[site.link(case.region)],
+        own=[*case.sites, *case.aspects, *site.kb.related.get(entry.id, ())],
+        shown=[named.practice for named in case.practices],
         region_path=site.region_path(case.region),
         org_types=[Link(t, "browse/org-type.md", labels.org_types[t]) for t in case.org_types],
         tags=[Link(t, "browse/tag.md", labels.tags[t]) for t in case.tags],
         year_link=Link(f"{case.year}年", "browse/year.md", f"y{case.year}") if case.year else None,
         practices=practices,
         metrics=rows,
-        sites=site.links(case.sites),
-        aspects=site.links(case.aspects),
-        related=site.links(site.kb.related.get(entry.id, ())),
-        sources=site.links(case.sources),
+        one_source=site.link(case.metrics[0].source) if len({m.source for m in case.metrics}) == 1 else None,
+        sources=source_notes(site, [*case.sources, *(m.source for m in case.metrics)]),
         handout=handout,
     )
 
@@ -98,15 +113,15 @@ def plan_case(entry: Entry, ctx: Context) -> PagePlan:
 def plan_site(entry: Entry, ctx: Context) -> PagePlan:
     site, labels = ctx.site, ctx.labels
     record = entry.record
-    cases = list(record.cases) + [e.id for e in site.referrers(entry.id, "case")]
     return record_page(
         entry, site,
+        crumbs=[site.link(record.region)],
+        own=record.cases,
         kind_link=Link(record.kind, "browse/site-kind.md", labels.site_kinds[record.kind]),
         host_type_link=Link(record.host_type, "browse/org-type.md", labels.org_types[record.host_type])
         if record.host_type else None,
         region_path=site.region_path(record.region),
-        cases=site.sorted_links(cases),
-        sources=site.links(record.sources),
+        sources=source_notes(site, record.sources),
     )
 
 
@@ -114,31 +129,15 @@ def plan_site(entry: Entry, ctx: Context) -> PagePlan:
 def plan_practice(entry: Entry, ctx: Context) -> PagePlan:
     site = ctx.site
     practice = entry.record
-    region_count: dict[str, int] = {}
-    variants = []
-    for variant in practice.variants:
-        n = region_count[variant.region] = region_count.get(variant.region, 0) + 1
-        case_entry = site.kb.get(variant.case) if site.visible(variant.case) else None
-        rows = {r["metric"].id: r for r in metric_rows(site, case_entry)} if case_entry else {}
-        case_page = src_uri_of(case_entry)[0] if case_entry else ""
-        variants.append({
-            "variant": variant,
-            "anchor": f"v-{variant.region}" + (f"-{n}" if n > 1 else ""),
-            "region": site.link(variant.region),
-            "case": site.link(variant.case),
-            "source": site.link(variant.source),
-            "values": {v.key: v.value for v in variant.values},
-            "metrics": [dict(rows[m], link=Link(rows[m]["metric"].label, case_page, rows[m]["anchor"]))
-                        for m in variant.metrics if m in rows],
-        })
+    variants = variant_rows(site, entry, metric_rows)
     cases = [e.id for e in site.referrers(entry.id, "case")] + [v.case for v in practice.variants]
     return record_page(
         entry, site,
+        own=[*practice.aspects, *practice.related],
+        shown=[*cases, *(v.region for v in practice.variants)],
         variants=variants,
+        comparison=comparison(entry, variants),
         cases=case_cards(site, [c for c in cases if c], practice_id=entry.id),
-        aspects=site.links(practice.aspects),
-        related=site.links(practice.related),
-        curricula=site.sorted_links(e.id for e in site.referrers(entry.id, "curriculum")),
     )
 
 
@@ -152,16 +151,19 @@ def plan_region(entry: Entry, ctx: Context) -> PagePlan:
     by_level: dict[str, list[Link]] = {}
     for child in children.get(entry.id, []):
         by_level.setdefault(child.record.level, []).append(site.link(child.id))  # type: ignore[arg-type]
-    curricula = [e.id for e in site.referrers(entry.id, "curriculum")]
+    path = site.region_path(entry.id)[:-1]
+    listed = [*cases_in.get(entry.id, []), *sites_in.get(entry.id, [])]
+    listed += [record for r in below for record in (*cases_in.get(r, []), *sites_in.get(r, []))]
     return record_page(
         entry, site,
-        path=site.region_path(entry.id)[:-1],
+        crumbs=path,
+        shown=[*listed, *below, entry.record.parent],
+        path=path,
         children=sorted(by_level.items(), key=lambda item: LEVELS.index(item[0]) if item[0] in LEVELS else 99),
         cases=case_cards(site, cases_in.get(entry.id, [])),
         cases_below=case_cards(site, [c for r in below for c in cases_in.get(r, [])]),
         sites=site.sorted_links(sites_in.get(entry.id, [])),
         sites_below=site.sorted_links(s for r in below for s in sites_in.get(r, [])),
-        curricula=site.sorted_links(curricula),
     )
 
 
@@ -187,35 +189,58 @@ def plan_curriculum(entry: Entry, ctx: Context) -> PagePlan:
     } for level in sorted(course.levels, key=lambda v: v.order)]
     return record_page(
         entry, site,
+        own=course.cases,
+        shown=[*course.prerequisites, course.practice, course.region],
         region=site.link(course.region),
         total_hours=figures.number(sum((lesson.hours for lesson in lessons.values()), start=0)),
         modules=[dict(m, hours=figures.number(m["hours"])) for m in modules],
         levels=levels,
         prerequisites=site.links(course.prerequisites),
         practice=site.link(course.practice),
-        cases=site.links(course.cases),
-        sources=site.links(course.sources),
+        sources=source_notes(site, course.sources),
         handout=handout,
-        quiz_size=handout.quiz_size if handout else 0,
     )
 
 
 # --- print views of handouts ----------------------------------------------------------------
 
 
+def handout_pages(handout: HandoutView) -> tuple[str, ...]:
+    """The pages :func:`plan_handout` makes of a handout, in order, known without planning them."""
+    quiz = handout.quiz_page if handout.question_ids else None
+    return tuple(page for page in (handout.page, quiz, handout.answers_page) if page)
+
+
 def plan_handout(handout: HandoutView, site: Resolver) -> list[PagePlan]:
-    """The print view of a course's or a trainer's handout, and its answer key."""
+    """The print view of a course's or a trainer's handout, with its cover and contents (the parts
+    and their sections; the printed page numbers are added when the sheets are laid out), its
+    answer key, and a course's self-test (a page of its own, out of search: its questions are the
+    aspects'); their tab titles say what they are (讲义打印版, 测验答案, 自测), and they sit in 培训课程
+    under the course."""
     pages: list[PagePlan] = []
     own_page = handout.kind == "custom"
+    origin = None if own_page else site.link(handout.origin.id)
+    courses = site.index_link("curriculum")
+    crumbs = tuple(c for c in (courses, origin) if c is not None)
+    section = courses.src_uri if courses else None
     if handout.page:
-        origin = None if own_page else site.link(handout.origin.id)
-        pages.append(PagePlan(handout.page, "handout.md.j2", handout.title, {
+        contents = [b for b in handout.blocks if getattr(b, "level", 9) <= 2 and b.medium != "word"]
+        pages.append(PagePlan(handout.page, "handout.md.j2", f"{handout.title} · 讲义打印版", {
             "title": handout.title, "subtitle": handout.subtitle, "blocks": handout.blocks,
+            "cover": handout.cover, "contents": contents, "downloads": handout.downloads,
             "origin": origin, "origin_label": "课程", "docx": handout.docx,
-            "other": handout.answers_page, "other_label": "测验答案"}, handout.origin.file if own_page else None))
+            "other": handout.answers_page, "other_label": "测验答案"}, handout.origin.file if own_page else None,
+            section=section, crumbs=crumbs))
+    if handout.quiz_page and handout.question_ids:
+        pages.append(PagePlan(handout.quiz_page, "course_quiz.md.j2", f"{handout.title} · 自测", {
+            "origin": origin, "handout": handout,
+            "quiz": [question_item(site, site.kb.entries[i]) for i in handout.question_ids]},
+            section=section, crumbs=crumbs))
     if handout.answers_page:
+        printed = (Link("讲义打印版", handout.page),) if handout.page else ()
         pages.append(PagePlan(handout.answers_page, "handout.md.j2", f"{handout.title} · 测验答案", {
             "title": f"{handout.title} · 测验答案", "subtitle": "答案页：请与测验分开印发", "blocks": handout.answers,
+            "cover": (), "contents": (), "downloads": (),
             "origin": None, "origin_label": "", "docx": handout.answers_docx,
-            "other": handout.page, "other_label": "返回讲义"}))
+            "other": handout.page, "other_label": "返回讲义"}, section=section, crumbs=crumbs + printed))
     return pages

@@ -10,6 +10,8 @@ page's structure. What may go in unescaped is marked :class:`~markupsafe.Markup`
   and ``{`` is escaped so that attr_list cannot set attributes from data (:mod:`sanitize` strips
   what might still get through from the HTML of every page);
 * ``prose``: plain-text prose, escaped, without the spaces YAML folding leaves between words;
+* in both, the id of a source cited in running text (见来源 src-…) becomes its linked title:
+  readers never see ids;
 * ``link`` / ``href`` / ``anchor``: links and ids the generator builds itself;
 * ``front_title``: the page title for the front matter, HTML-escaped because MkDocs and Material
   print page titles into the HTML as they are.
@@ -26,14 +28,14 @@ import json
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .resolver import Link
 from .records import PagePlan
+from .resolver import Link
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -65,7 +67,7 @@ def escape_text(text: str) -> str:
         line = MARKDOWN_SPECIALS.sub(r"\\\1", line)
         out.append(line)
     joined = out[0] if out else ""
-    for before, line in zip(lines, out[1:]):
+    for before, line in zip(lines, out[1:], strict=False):  # out has one line fewer: each follows its line
         wrapped = CJK_BREAK.search(before[-1:] + "\n" + line[:1])  # a sentence wrapped in YAML
         joined += ("" if wrapped else "<br>") + line
     if joined[:1] in LINE_START:
@@ -117,6 +119,23 @@ def no_attribute_lists(text: str) -> str:
     return "\n".join(out)
 
 
+ID_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_\-])[a-z0-9]+(?:-[a-z0-9]+)+(?![A-Za-z0-9_\-])")
+"""A record id written in running text (见来源 src-changqing-ningjuli)."""
+
+
+def cited(context: Context, text: str, escape: Any) -> str:
+    """``text`` with ``escape`` applied, and every id of a citable record (a source) in it shown as
+    that record's title, linked: readers never see ids."""
+    citable: Mapping[str, Link] = context.get("citable") or {}
+    out, last = [], 0
+    for match in ID_TOKEN_RE.finditer(text):
+        target = citable.get(match.group(0))
+        if target is not None:  # 《title》 needs none of the spaces an id needed (见来源 src-x）
+            out += [escape(text[last:match.start()].rstrip(" ")), f"《{link(context, target)}》"]
+            last = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip(" "))
+    return "".join(out) + escape(text[last:]) if out else escape(text)
+
+
 def markdown_field(text: str) -> Markup:
     """A Markdown field as Markdown: images become links (nothing from data is fetched) and
     attribute lists are escaped (nothing from data sets an attribute)."""
@@ -129,9 +148,22 @@ def prose(text: str) -> Markup:
     return Markup(escape_text(unfold(text)))
 
 
-def markdown_indented(text: str, width: int = 4) -> Markup:
+@pass_context
+def cited_markdown(context: Context, text: str) -> Markup:
+    """The ``md`` filter: :func:`markdown_field`, with cited ids shown as linked titles."""
+    return Markup(cited(context, markdown_field(text), str))
+
+
+@pass_context
+def cited_prose(context: Context, text: str) -> Markup:
+    """The ``prose`` filter: :func:`prose`, with cited ids shown as linked titles."""
+    return Markup(cited(context, unfold(text), escape_text))
+
+
+@pass_context
+def markdown_indented(context: Context, text: str, width: int = 4) -> Markup:
     """A Markdown field inside a list item: continuation lines indented under the item."""
-    return Markup(markdown_field(text).replace("\n", "\n" + " " * width))
+    return Markup(cited_markdown(context, text).replace("\n", "\n" + " " * width))
 
 
 def front_title(text: str) -> Markup:
@@ -168,9 +200,17 @@ def href(context: Context, target: Link | str, fragment: str = "") -> Markup:
 
 @pass_context
 def link(context: Context, target: Link, text: str | None = None) -> Markup:
-    """``[title](relative/path.md#anchor)`` with the title escaped."""
+    """``[title](relative/path.md#anchor)`` with the title escaped; just the title on the page it
+    would link to (a page never links to itself)."""
     label = escape_text(target.title if text is None else text)
+    if target.src_uri == context["page"].src_uri and not target.anchor:
+        return Markup(label)
     return Markup(f"[{label}]({href(context, target)})")
+
+
+def attr(value: Any) -> Markup:
+    """A value for an HTML attribute that the generator writes (``data-label="…"``)."""
+    return Markup(html.escape(str(value), quote=True))
 
 
 def join(items: Any, separator: str = "") -> Markup:
@@ -204,8 +244,8 @@ def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
         comment_start_string="{%#",
         comment_end_string="#%}",
     )
-    env.filters.update(md=markdown_field, md_indent=markdown_indented, front_title=front_title,
-                       anchor=anchor, href=href, link=link, join=join, prose=prose)
+    env.filters.update(md=cited_markdown, md_indent=markdown_indented, front_title=front_title,
+                       anchor=anchor, href=href, link=link, join=join, prose=cited_prose, attr=attr)
     return env
 
 
@@ -216,6 +256,9 @@ def render(plan: PagePlan, env: Environment | None = None) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def render_all(plans: list[PagePlan], env: Environment | None = None) -> dict[str, str]:
+def render_all(plans: list[PagePlan], env: Environment | None = None,
+               citable: Mapping[str, Link] | None = None) -> dict[str, str]:
+    """The Markdown of every page; ``citable``: the records whose ids text may cite (sources)."""
     env = env or environment()
+    env.globals["citable"] = dict(citable or {})
     return {plan.src_uri: render(plan, env) for plan in plans}

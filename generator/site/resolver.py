@@ -113,6 +113,13 @@ class Resolver:
         located = self.located(record_id)
         return Link(title, located.src_uri, located.anchor) if located and title else located
 
+    def index_link(self, kind: str) -> Link | None:
+        """The page that lists every record of ``kind`` (地区 → regions/index.md), if it has one."""
+        pages = pages_of(kind)
+        if pages is None or pages.index is None:
+            return None
+        return Link(pages.index_title or kind_label(kind), pages.index)
+
     def links(self, ids: Iterable[str | None]) -> list[Link]:
         """Links in the given order, without duplicates or hidden records."""
         seen: set[str] = set()
@@ -143,6 +150,16 @@ class Resolver:
             groups.setdefault(entry.kind, []).append(entry.id)
         return [(kind_label(kind), self.sorted_links(ids))
                 for kind, ids in sorted(groups.items(), key=lambda item: backlink_rank(item[0]))]
+
+    def citable(self) -> dict[str, Link]:
+        """Links to the records that running text may cite by id (见来源 src-…): the sources."""
+        return {e.id: link for e in self.kb.of_kind("source") if (link := self.link(e.id)) is not None}
+
+    @query
+    def source_date(self, source_id: str | None) -> str | None:
+        """The date of a source (``2023-10-07``), which dates the figures it states."""
+        entry = self.kb.get(source_id) if source_id else None
+        return getattr(entry.record, "date", None) if entry is not None else None
 
     @query
     def region_path(self, region_id: str | None) -> list[Link]:

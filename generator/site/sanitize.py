@@ -73,10 +73,10 @@ class SafeHtmlTreeprocessor(Treeprocessor):
 
 
 class SafeHtmlExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+    def extendMarkdown(self, md: Markdown) -> None:
         # After inline patterns (20), attr_list (8) and toc (5); before MkDocs rewrites links (0).
         md.treeprocessors.register(SafeHtmlTreeprocessor(md), "hongling_safe_html", 2)
 
 
-def makeExtension(**kwargs: object) -> SafeHtmlExtension:  # noqa: N802 - Python-Markdown's API
+def makeExtension(**kwargs: object) -> SafeHtmlExtension:
     return SafeHtmlExtension(**kwargs)

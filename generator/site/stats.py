@@ -1,177 +1,183 @@
-"""The statistics page: the library's figures as static SVG bar charts, drawn at build time.
+"""The statistics page: what the library holds, compared like with like.
 
-No chart library and no script: each chart is an inline ``<svg>`` whose text is escaped here,
-followed in the page by a Markdown table with the same figures and links (MkDocs checks those;
-it neither rewrites nor checks links inside raw HTML). Figures keep their qualifiers: a bar for
-"200余名" is labelled 200余名, never 200.
+* every place is counted at the county tier (区县, 开发区): a street's cases and sites count for
+  its county, and a city is never ranked beside its own districts;
+* what each county built: its sites by kind, one small chart per county on one scale;
+* how far each practice has spread: the counties that run it;
+* figures over time, where a case states the same figure for several years.
+
+Charts are HTML bar lists (:class:`Chart`): labels are text, never cut, readable at any width
+and zoom; each bar is a tiny inline SVG whose width is an attribute (the site's Content Security
+Policy allows no inline styles), drawn at build time without scripts. Figures keep their
+qualifiers: a bar for "200余名" is labelled 200余名, never 200.
 """
 
 from __future__ import annotations
 
-import html
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..core.kb import Entry
+from ..core.schema.case import Metric
 from . import figures
-from ..core.kb import KnowledgeBase
 from .resolver import Link, Resolver
-from ..core.problems import display_width
 
-BAR_AREA = 360
-LABEL_WIDTH = 200
-ROW_HEIGHT = 26
-MAX_LABEL_COLUMNS = 24
-UNIT_FAMILIES = {"名": "人", "位": "人", "人": "人"}
-"""Units that count the same thing; charts compare within a family, labels keep the source's unit."""
+COUNTY_LEVELS = ("区县", "开发区")
+"""The tier places are compared at."""
 
 
 @dataclass(frozen=True)
-class Row:
+class Bar:
     label: str
     value: Decimal
     display: str
+    """The figure as the source writes it (200余名), or the count with its unit (3处)."""
     link: Link | None = None
-    note: str = ""
 
 
 @dataclass(frozen=True)
 class Chart:
     id: str
     title: str
-    caption: str
-    rows: tuple[Row, ...]
-    columns: tuple[str, str] = ("项目", "数值")
+    bars: tuple[Bar, ...]
+    top: Decimal = Decimal(0)
+    """The value of a full bar: charts drawn side by side share it, so that they compare."""
+    caption: str = ""
+
+    def share(self, bar: Bar) -> int:
+        """The bar's length in percent of the full width (at least 1, so that it shows)."""
+        top = self.top or max((b.value for b in self.bars), default=Decimal(0)) or Decimal(1)
+        return max(1, round(100 * bar.value / top))
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    id: str
+    link: Link
+    level: str
+    cases: int
+    sites: int
+    practices: int
+    figures: int
+    years: str
+    """The years its cases report on (2023年、年份不详)."""
+    below: tuple[str, ...] = ()
+    """The places below it whose records it counts (东方红街道)."""
 
 
 @dataclass(frozen=True)
 class Statistics:
-    metrics: int
-    """How many figures the published cases state."""
-    charts: tuple[Chart, ...] = field(default_factory=tuple)
+    regions: tuple[RegionRow, ...]
+    site_kinds: tuple[Chart, ...]
+    """Sites by kind, one chart per county, on one scale."""
+    reach: Chart
+    series: tuple[Chart, ...] = field(default_factory=tuple)
+    """Figures a case states for several years."""
+    outside: tuple[str, ...] = ()
+    """Places above the county tier that records name directly (not compared)."""
 
 
-def _short(label: str) -> str:
-    """Cut a label to the chart's label column, counting CJK characters as two columns."""
-    if display_width(label) <= MAX_LABEL_COLUMNS:
-        return label
-    out = ""
-    for char in label:
-        if display_width(out + char) > MAX_LABEL_COLUMNS - 2:
-            return out + "…"
-        out += char
-    return out
+def bar_svg(chart: Chart, bar: Bar) -> str:
+    """The bar itself: an SVG whose rectangle's width is the bar's share of the full width."""
+    return (f'<svg class="hl-bars__svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" '
+            f'focusable="false"><rect width="{chart.share(bar)}" height="10"/></svg>')
 
 
-def svg(chart: Chart) -> str:
-    """A horizontal bar chart; every text node is escaped."""
-    top = max((row.value for row in chart.rows), default=Decimal(0)) or Decimal(1)
-    height = ROW_HEIGHT * len(chart.rows) + 8
-    width = LABEL_WIDTH + BAR_AREA + 120
-    parts = [f'<svg class="hl-chart" role="img" aria-labelledby="{chart.id}-title" viewBox="0 0 {width} {height}" '
-             f'width="100%" preserveAspectRatio="xMinYMin meet">',
-             f'<title id="{chart.id}-title">{html.escape(chart.title)}</title>']
-    for index, row in enumerate(chart.rows):
-        y = 4 + index * ROW_HEIGHT
-        bar = max(2, int(BAR_AREA * row.value / top))
-        label = html.escape(_short(row.label))
-        parts.append(
-            f'<g><title>{html.escape(row.label)}：{html.escape(row.display)}</title>'
-            f'<text class="hl-chart-label" x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end">{label}</text>'
-            f'<rect class="hl-chart-bar" x="{LABEL_WIDTH}" y="{y + 4}" width="{bar}" height="{ROW_HEIGHT - 8}" rx="2"/>'
-            f'<text class="hl-chart-value" x="{LABEL_WIDTH + bar + 6}" y="{y + 17}">{html.escape(row.display)}</text></g>')
-    parts.append("</svg>")
-    return "".join(parts)
+def county_of(site: Resolver, region_id: str | None) -> Entry | None:
+    """The county-tier place a region belongs to (itself, or the nearest such ancestor)."""
+    seen: set[str] = set()
+    while region_id and region_id not in seen and site.visible(region_id):
+        seen.add(region_id)
+        entry = site.kb.entries[region_id]
+        if entry.record.level in COUNTY_LEVELS:
+            return entry
+        region_id = entry.record.parent
+    return None
 
 
-def _regions_of_sites_and_cases(kb: KnowledgeBase, site: Resolver) -> tuple[Chart, Chart]:
-    """Counts per region, each record counted at its own region and at every ancestor."""
-    parents = {e.id: e.record.parent for e in kb.of_kind("region")}
+def _regions(site: Resolver) -> tuple[list[RegionRow], dict[str, Counter[str]], list[str]]:
+    cases: dict[str, list[Entry]] = defaultdict(list)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    practices: dict[str, set[str]] = defaultdict(set)
+    below: dict[str, set[str]] = defaultdict(set)
+    outside: set[str] = set()
 
-    def with_ancestors(region_id: str) -> list[str]:
-        chain: list[str] = []
-        seen: set[str] = set()
-        current: str | None = region_id
-        while current and current not in seen:
-            seen.add(current)
-            chain.append(current)
-            current = parents.get(current)
-        return chain
+    def county(region_id: str) -> str | None:
+        found = county_of(site, region_id)
+        if found is None:
+            if site.visible(region_id):
+                outside.add(site.kb.entries[region_id].title)
+            return None
+        if found.id != region_id and site.visible(region_id):
+            below[found.id].add(site.kb.entries[region_id].title)
+        return found.id
 
-    def chart(kind: str, chart_id: str, title: str, unit: str) -> Chart:
-        counts: Counter[str] = Counter()
-        for entry in site.entries(kind):
-            counts.update(with_ancestors(entry.record.region))
-        leaves = [r for r in site.entries("region") if counts[r.id] and r.record.level not in ("省",)]
-        leaves.sort(key=lambda e: -counts[e.id])
-        rows = tuple(Row(e.title, Decimal(counts[e.id]), f"{counts[e.id]}{unit}", site.link(e.id)) for e in leaves)
-        return Chart(chart_id, title, "含下级地区。", rows, ("地区", "数量"))
-
-    return (chart("case", "cases-by-region", "各地区收录的案例数", "个"),
-            chart("site", "sites-by-region", "各地区收录的阵地数", "处"))
-
-
-def _practice_reach(site: Resolver) -> Chart:
-    rows = []
-    for entry in site.entries("practice"):
-        regions = {v.region for v in entry.record.variants}
-        rows.append(Row(entry.title, Decimal(len(regions)), f"{len(regions)}个地区", site.link(entry.id)))
-    rows.sort(key=lambda r: -r.value)
-    return Chart("practice-reach", "各做法在多少地区推行", "按做法页面上并排比较的地区计。", tuple(rows), ("做法", "地区数"))
-
-
-def _site_kinds(site: Resolver) -> Chart:
-    counts = Counter(e.record.kind for e in site.entries("site"))
-    rows = tuple(Row(kind, Decimal(n), f"{n}处") for kind, n in counts.most_common())
-    return Chart("site-kinds", "阵地类型分布", "", rows, ("类型", "数量"))
-
-
-def _qualifiers(kb: KnowledgeBase, site: Resolver) -> Chart:
-    counts: Counter[str] = Counter()
     for entry in site.entries("case"):
-        counts.update(m.qualifier or "（确数）" for m in entry.record.metrics)
-    rows = tuple(Row(q, Decimal(n), f"{n}个") for q, n in counts.most_common())
-    return Chart("qualifiers", "指标的限定词", "来源写“200余名”“近80%”时，本库照录限定词，不把它们当作确数。",
-                 rows, ("限定词", "指标数"))
-
-
-def _compared_metrics(kb: KnowledgeBase, site: Resolver) -> list[Chart]:
-    """For each practice: the figures its variants cite, one chart per unit, when two or more
-    regions report the same unit (212名 vs 568名 党建指导员)."""
-    charts = []
+        if (place := county(entry.record.region)) is not None:
+            cases[place].append(entry)
+    for entry in site.entries("site"):
+        if (place := county(entry.record.region)) is not None:
+            kinds[place][entry.record.kind] += 1
     for entry in site.entries("practice"):
-        by_unit: dict[str, list[Row]] = defaultdict(list)
-        regions_by_unit: dict[str, set[str]] = defaultdict(set)
-        seen: set[tuple[str, str]] = set()
         for variant in entry.record.variants:
-            case = kb.get(variant.case) if variant.case else None
-            if case is None or not site.visible(case.id):
+            if (place := county(variant.region)) is not None:
+                practices[place].add(entry.id)
+    rows = []
+    for region in site.entries("region"):
+        place = region.id
+        if not (cases[place] or kinds[place] or practices[place]):
+            continue
+        years = sorted({c.record.year for c in cases[place] if isinstance(c.record.year, int)})
+        unknown = any(not isinstance(c.record.year, int) for c in cases[place])
+        year_text = "、".join([f"{y}年" for y in years] + (["年份不详"] if unknown else [])) or "—"
+        rows.append(RegionRow(place, site.link(place), region.record.level, len(cases[place]),  # type: ignore[arg-type]
+                              sum(kinds[place].values()), len(practices[place]),
+                              sum(len(c.record.metrics) for c in cases[place]), year_text,
+                              tuple(sorted(below[place]))))
+    rows.sort(key=lambda r: (-r.sites - r.cases, r.link.title))
+    return rows, kinds, sorted(outside)
+
+
+def _site_kinds(rows: list[RegionRow], kinds: dict[str, Counter[str]]) -> tuple[Chart, ...]:
+    top = Decimal(max((n for counter in kinds.values() for n in counter.values()), default=0))
+    charts: list[Chart] = []
+    for row in rows:
+        counter = kinds.get(row.id, Counter())
+        if not counter:
+            continue
+        bars = tuple(Bar(kind, Decimal(n), f"{n}处") for kind, n in sorted(counter.items(), key=lambda i: (-i[1], i[0])))
+        charts.append(Chart(f"sites-{len(charts) + 1}", f"{row.link.title}（共{sum(counter.values())}处）", bars, top))
+    return tuple(charts)
+
+
+def _reach(site: Resolver) -> Chart:
+    bars = []
+    for entry in site.entries("practice"):
+        places = {c.id for v in entry.record.variants if (c := county_of(site, v.region)) is not None}
+        bars.append(Bar(entry.title, Decimal(len(places)), f"{len(places)}个县区", site.link(entry.id)))
+    bars.sort(key=lambda b: -b.value)
+    return Chart("practice-reach", "各做法在几个县区推行", tuple(bars),
+                 caption="按做法比较页上并排比较的县区计，街道的做法计入所属县区。")
+
+
+def _series(site: Resolver) -> tuple[Chart, ...]:
+    """The same figure (same case, label and unit) stated for two or more years."""
+    charts: list[Chart] = []
+    for entry in site.entries("case"):
+        groups: dict[tuple[str, str], dict[int, Metric]] = defaultdict(dict)
+        for metric in entry.record.metrics:
+            if isinstance(metric.year, int):
+                groups[(metric.label, metric.unit)][metric.year] = metric
+        for (label, _), by_year in groups.items():
+            if len(by_year) < 2:
                 continue
-            metrics = {m.id: m for m in case.record.metrics if m.id}
-            region = kb.get(variant.region)
-            for metric_id in variant.metrics:
-                metric = metrics.get(metric_id)
-                if metric is None or (case.id, metric_id) in seen:
-                    continue
-                seen.add((case.id, metric_id))
-                unit = UNIT_FAMILIES.get(metric.unit, metric.unit)
-                label = f"{region.title if region else variant.region} · {metric.label}"
-                period = metric.period or (f"{metric.year}年" if metric.year else "")
-                by_unit[unit].append(Row(label, metric.value, figures.metric_value(metric), site.link(case.id), period))
-                regions_by_unit[unit].add(variant.region)
-        for number, (unit, rows) in enumerate(sorted(by_unit.items())):
-            if len(regions_by_unit[unit]) >= 2:
-                distinct = {(row.label, row.display): row for row in reversed(rows)}  # two sources, one fact
-                rows = sorted(distinct.values(), key=lambda r: -r.value)
-                charts.append(Chart(f"compare-{entry.id}-{number}", f"{entry.title}：各地数字（单位：{unit}）",
-                                    "各地统计口径和时间不同，只宜看量级，不宜直接排名。", tuple(rows),
-                                    ("地区 · 指标", "数值")))
-    return charts
+            bars = tuple(Bar(f"{year}年", m.value, figures.statement(m), site.link(entry.id))
+                         for year, m in sorted(by_year.items()))
+            charts.append(Chart(f"series-{len(charts) + 1}", f"{label}（{entry.title}）", bars))
+    return tuple(charts)
 
 
-def statistics(kb: KnowledgeBase, site: Resolver) -> Statistics:
-    metric_total = sum(len(e.record.metrics) for e in site.entries("case"))
-    by_region = _regions_of_sites_and_cases(kb, site)
-    charts = (*by_region, _practice_reach(site), _site_kinds(site), _qualifiers(kb, site),
-              *_compared_metrics(kb, site))
-    return Statistics(metric_total, tuple(c for c in charts if c.rows))
+def statistics(site: Resolver) -> Statistics:
+    rows, kinds, outside = _regions(site)
+    return Statistics(tuple(rows), _site_kinds(rows, kinds), _reach(site), _series(site), tuple(outside))

@@ -19,6 +19,6 @@ def test_data_files_list_what_sorted_rglob_lists_in_the_same_order(tmp_path: Pat
     os.symlink(data / "missing.yml", data / "sites" / "broken.yml")
 
     expected = sorted(path for path in data.rglob("*") if path.is_file())
-    found = [data.joinpath(*parts) for parts, _ in data_files(data)]
+    found = [data.joinpath(*parts) for parts in data_files(data)]
     assert found == expected
     assert data / "sites" / "linked.yml" in found and not any("linked-folder" in str(p) for p in found)

@@ -210,7 +210,15 @@ def test_site_works_in_chromium_under_the_csp(nginx_visit: Visit):
     assert _violations(nginx_visit) == []
 
     page = nginx_visit.open("statistics.html")
-    assert page.locator("svg.hl-chart").count() >= 5
+    assert page.locator("table.hl-bars svg rect").count() >= 10
+    page = nginx_visit.open("practices/dangjian-zhidaoyuan.html")
+    assert page.locator("table.hl-compare").count() == 1
+    assert _violations(nginx_visit) == []
+
+    page = nginx_visit.open("cases/no-such-case.html")  # nginx's error_page, at a depth
+    assert "找不到这个页面" in page.inner_text("article")
+    page.locator("article a", has_text="回到首页").click()
+    page.wait_for_url("**/index.html")
     page = nginx_visit.open("practices/index.html")
     assert page.locator("article a").count() > 0
     assert _violations(nginx_visit) == []
@@ -220,3 +228,33 @@ def test_site_works_in_chromium_under_the_csp(nginx_visit: Visit):
     page.fill("input.md-search__input", "党费")
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=45000)
     assert "党费" in page.inner_text(".md-search-result")
+
+
+def test_print_views_the_question_bank_and_the_builder_work_under_the_csp(nginx_visit: Visit):
+    page = nginx_visit.open("handouts/shuji-peixunban.html")
+    page.wait_for_selector("html.hl-paged-done", state="attached")
+    assert page.locator(".hl-sheet").count() > 40 and page.locator(".hl-toc-page").first.inner_text().isdigit()
+    page = nginx_visit.open("questions.html")
+    page.select_option(".hl-bank-category", "dangfei")
+    assert 0 < int(page.locator(".hl-bank-count").get_attribute("data-shown") or 0) < page.locator(".hl-bank-item").count()
+    page = nginx_visit.open("handouts/builder.html")
+    page.check(".hl-builder input[value='sanhui-yike']")
+    page.click(".hl-builder-preview")
+    assert page.locator(".hl-sheet").count() >= 3
+
+
+def test_the_handbook_tools_work_under_the_csp(nginx_visit: Visit):
+    """The calculator, the planners and the .ics download (a Blob URL) run under the shipped CSP."""
+    page = nginx_visit.open("handbook/dangfei-shoujiao.html")
+    page.get_by_label("每月收入（元）").fill("10001")
+    assert "每月交纳党费 200.02 元" in page.inner_text("#hl-dues-result")
+    page = nginx_visit.open("handbook/fazhan-dangyuan.html")
+    page.get_by_label("第1步 递交入党申请书 的日期").fill("2024-03-01")
+    assert page.locator("#hl-plan-row-2 .hl-plan-latest").inner_text() == "2024年4月1日"
+    page = nginx_visit.open("handbook/zuzhi-shenghuo.html")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载日历文件（.ics）").click()
+    assert Path(info.value.path()).read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    page = nginx_visit.open("handbook/sanhui-yike.html")
+    page.get_by_label("全年计划已制定并报备").check()
+    assert _violations(nginx_visit) == []

@@ -61,9 +61,13 @@ def test_glossary_page_lists_terms_with_anchors(visit: Visit):
 
 def test_statistics_page_draws_charts_without_scripts(visit: Visit):
     page = visit.open("statistics.html")
-    assert page.locator("svg.hl-chart").count() >= 5
-    labels = " ".join(page.locator("svg.hl-chart text").all_text_contents())
-    assert re.search(r"\d余[名人家个]", labels), "a figure's qualifier is drawn with it (200余名, never 200)"
+    assert page.locator("table.hl-bars").count() >= 3
+    assert page.locator("table.hl-bars svg rect").count() >= 10
+    labels = page.locator("table.hl-bars th").all_inner_texts()
+    assert labels and not [label for label in labels if label.endswith("…")], "labels are never cut"
+    counties = page.locator("#regions").locator("xpath=following::table[1]").locator("tbody th").all_inner_texts()
+    assert counties and not [c for c in counties if c.startswith(("济南市", "山东省"))], "no city beside its districts"
+    assert "限定词" not in page.inner_text("article")
     assert page.locator("article script").count() == 0
 
 

@@ -32,10 +32,20 @@ def test_no_marks_inside_links_headings_code_or_attributes():
     assert MARKER.mark(page) == page
 
 
-def test_relative_root_for_pages_in_folders_and_own_entry_skipped():
-    html = MARKER.mark("<p>三会一课与两新</p>", relative_root="../", skip_term="sanhuiyike")
+def test_relative_root_for_pages_in_folders_and_the_page_subject_skipped():
+    html = MARKER.mark("<p>三会一课与两新</p>", relative_root="../", subject="三会一课的程序")
     assert 'href="../glossary.html#lianxin"' in html
     assert "sanhuiyike" not in html
+
+
+def test_each_term_once_per_section_and_at_most_three_marks_per_paragraph():
+    marker = TermMarker([Term(f"t{i}", (word,), "释义。") for i, word in enumerate(["甲方", "乙方", "丙方", "丁方"])])
+    page = "<h2>一</h2><p>甲方乙方丙方丁方甲方</p><p>丁方甲方</p><h2>二</h2><ul><li>甲方、丁方</li></ul>"
+    html = marker.mark(page)
+    first, second = html.split("<h2>二</h2>")
+    assert [first.count(f'data-term="t{i}"') for i in range(4)] == [1, 1, 1, 1]
+    assert first.index('data-term="t3"') > first.index("</p>"), "丁方 waits for the next paragraph"
+    assert second.count('data-term="t0"') == 1 and second.count('data-term="t3"') == 1, "a new section marks again"
 
 
 def test_terms_inside_book_titles_are_not_marked():

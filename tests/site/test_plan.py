@@ -6,7 +6,7 @@ import re
 
 from generator import Settings, check
 from generator.pipeline import run
-from generator.site.nav import expand_handbook
+from generator.site.nav import Sections, expand_handbook, neighbours
 from tests.support.library import Library
 
 PLACES = {"changqing": "长清区", "wenshang": "汶上县", "yuelu": "岳麓区"}
@@ -58,17 +58,35 @@ def test_draft_cases_are_not_published_nor_linked(library):
     plans, pages = pages_of(library)
     assert "cases/demo-case.md" not in plans
     assert not [uri for uri, text in pages.items() if "demo-case.md" in text]
-    assert "案例库中还没有案例对应这一方面" in pages["handbook/demo-aspect.md"]
+    assert "其他地方怎么做" not in pages["handbook/demo-aspect.md"], "no empty section"
 
 
-def test_previous_and_next_run_across_the_manual(library):
-    library.replace("manual/demo-category.yml", "    cases:\n      - demo-case\n", "    cases:\n      - demo-case\n"
-                    "  - id: second-aspect\n    number: 2\n    title: 主题党日\n    summary: 每月固定一天。\n"
-                    "    requirements:\n      - 每月开展。\n    procedure:\n      - title: 确定主题\n"
-                    "    checklist:\n      - 有记录\n    rules:\n      - source: reg-branch\n        point: 按期开展。\n")
-    _, pages = pages_of(library, aspects=2)
-    assert "下一个方面：[主题党日](second-aspect.md)" in pages["handbook/demo-aspect.md"]
-    assert "上一个方面：[三会一课](demo-aspect.md)" in pages["handbook/second-aspect.md"]
+def test_record_pages_sit_in_their_kinds_section_under_a_breadcrumb(library):
+    plans, _ = pages_of(library)
+    case, region = plans["cases/demo-case.md"], plans["regions/county.md"]
+    assert (case.kind, case.section) == ("case", "cases/index.md")
+    assert [c.title for c in case.crumbs] == ["案例库", "示例县"]
+    assert [c.title for c in region.crumbs] == ["地区", "示例省", "示例市"]
+    nav = [{"首页": ["index.md", {"关于本站": "about.md"}]},
+           {"案例库": ["cases/index.md", {"地区": "regions/index.md"}]}, {"做法比较": "practices/index.md"}]
+    sections = Sections.of(nav)
+    assert [(c.title, c.src_uri) for c in sections.crumbs(case.src_uri, case)] == [
+        ("首页", "index.md"), ("案例库", "cases/index.md"), ("示例县", "regions/county.md")]
+    assert [c.title for c in sections.crumbs(region.src_uri, region)] == ["首页", "案例库", "地区", "示例省", "示例市"]
+    assert [c.title for c in sections.crumbs("regions/index.md")] == ["首页", "案例库"]
+    assert [c.title for c in sections.crumbs("about.md")] == ["首页"] and sections.crumbs("index.md") == []
+    assert [c.title for c in sections.crumbs("practices/demo-practice.md", plans["practices/demo-practice.md"])] == \
+        ["首页", "做法比较"]
+    assert sections.same("regions/index.md", "cases/index.md") and not sections.same("about.md", "cases/index.md")
+
+
+def test_previous_and_next_stay_among_pages_of_one_kind(library):
+    add_places(library)
+    plans, _ = pages_of(library)
+    walk = neighbours(plans.values())
+    assert walk["sites/site-changqing.md"] == (None, "sites/demo-site.md")  # pinyin: chang, shi, wen, yue
+    assert walk["sites/site-yuelu.md"] == ("sites/site-wenshang.md", None)
+    assert "handbook/demo-aspect.md" not in walk, "pages in the nav follow the nav, inside their tab"
 
 
 def test_handbook_nav_lists_categories_and_aspects(library):

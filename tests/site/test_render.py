@@ -107,3 +107,22 @@ def test_prose_drops_the_spaces_yaml_folding_leaves_between_chinese_words():
         "须有半数以上委员到会；重要事项先经支委会讨论。 Word 文档"
     assert render_string("{{ t | prose }}", t="一般 每月召开 *1* 次") == r"一般每月召开 \*1\* 次"
     assert render_string("{{ t }}", t="汶上县： “红色引擎”") == "汶上县： “红色引擎”"  # titles and quotes as written
+
+
+def test_a_cited_source_id_shows_as_its_linked_title():
+    env = environment()
+    env.globals["citable"] = {"src-report": Link("某区报道", "sources.md", "src-report")}
+    page = PagePlan("handbook/x.md", "index.md.j2", "标题")
+    template = env.from_string("{{ text | md }}|{{ text | prose }}")
+    markdown, plain = template.render(text="框架取自手册（见来源 src-report）；src-other 不是来源。", page=page).split("|")
+    assert markdown == "框架取自手册（见来源《[某区报道](../sources.md#src-report)》）；src-other 不是来源。"
+    assert plain.startswith("框架取自手册（见来源《[某区报道](../sources.md#src-report)》）") and "src\\-other" in plain
+
+
+def test_a_page_never_links_to_itself():
+    env = environment()
+    template = env.from_string("{{ here | link }} {{ there | link }} {{ anchor | link }}")
+    page = PagePlan("regions/a.md", "index.md.j2", "甲")
+    out = template.render(page=page, here=Link("甲", "regions/a.md"), there=Link("乙", "regions/b.md"),
+                          anchor=Link("本页一节", "regions/a.md", "cases"))
+    assert out == "甲 [乙](b.md) [本页一节](#cases)"

@@ -86,11 +86,13 @@ def test_index_and_browse_pages_exist(site, page):
 
 def test_case_page_shows_the_figure_with_its_qualifier_and_source(site):
     html = article(site, "cases/demo-case.html")
-    row = re.search(r'<tr>\s*<td><span id="m-certified"></span>认证党务干部人数</td>(.*?)</tr>', html, re.S).group(1)
-    assert "<td>200余名</td>" in row
-    assert "<td>2023年</td>" in row
-    assert '<a href="../sources.html#src-report">' in row
+    row = re.search(r'<tr id="m-certified">\s*<th scope="row">认证党务干部人数</th>(.*?)</tr>', html, re.S).group(1)
+    assert '<td data-label="数值">200余名</td>' in row
+    assert '<td data-label="时间">2023年</td>' in row
     assert "累计认证党务干部200余名" in row
+    intro = section(html, "metrics").split("<table>")[0]
+    assert '这些数字都出自<a href="../sources.html#src-report">' in intro, "one source: named once, not per row"
+    assert "（示例日报，2023年5月1日）" in section(html, "sources"), "a source with its outlet and date"
 
 
 def test_case_page_links_practice_region_sites_and_aspects(site):
@@ -110,20 +112,36 @@ def test_aspect_page_lists_the_case_under_how_others_do_it(site):
     assert '<a href="../sources.html#reg-branch">中国共产党支部工作条例（试行）</a>' in section(html, "rules")
 
 
-def test_backlinks_appear_on_record_pages(site):
-    backlinks = section(article(site, "cases/demo-case.html"), "backlinks")
-    assert '<a href="../handbook/demo-aspect.html">三会一课</a>' in backlinks
-    assert '<a href="../courses/demo-course.html">党组织书记培训班</a>' in backlinks
-    region = section(article(site, "regions/county.html"), "backlinks")
-    assert '<a href="../cases/demo-case.html">' in region and '<a href="../sites/demo-site.html">' in region
+def test_one_related_block_ends_each_record_page(site):
+    case = article(site, "cases/demo-case.html")
+    related = section(case, "related")
+    assert '<a href="../handbook/demo-aspect.html">三会一课</a>' in related
+    assert '<a href="../courses/demo-course.html">党组织书记培训班</a>' in related
+    assert '<a href="../sites/demo-site.html">' in related
+    assert case.count('id="related"') == 1 and 'id="backlinks"' not in case
+    region = article(site, "regions/county.html")
+    assert '<a href="../cases/demo-case.html">' in section(region, "cases")
+    assert 'id="related"' not in region or "demo-case" not in section(region, "related"), "listed once, above"
+    for page in ("cases/demo-case.html", "sites/demo-site.html", "practices/demo-practice.html", "regions/county.html",
+                 "courses/demo-course.html", "handbook/demo-aspect.html", "handbook/demo-category.html"):
+        html = article(site, page)
+        assert "暂无" not in html and "引用本页的记录" not in html, page
     assert "引用本来源的案例" in article(site, "sources.html")
+
+
+def test_no_page_links_to_itself(site):
+    for page in ("regions/county.html", "cases/demo-case.html", "sites/demo-site.html", "practices/demo-practice.html",
+                 "courses/demo-course.html"):
+        name = page.rsplit("/", 1)[1]
+        assert not re.search(rf'href="{re.escape(name)}"', article(site, page)), page
 
 
 def test_practice_page_compares_variants_side_by_side(site):
     table = section(article(site, "practices/demo-practice.html"), "comparison")
+    assert '<table class="hl-compare hl-cards">' in table
     assert '<a href="../regions/county.html">示例县</a>' in table
-    assert "<td><strong>档次</strong></td>" in table and "<td>五档</td>" in table
-    assert '<a href="../cases/demo-case.html#m-certified">认证党务干部人数</a>：200余名' in table
+    assert '<th scope="row">档次</th>' in table and '<td data-label="示例县：红领党务认证">五档</td>' in table
+    assert '<a href="../cases/demo-case.html#m-certified">认证党务干部人数</a>：200余名（2023年）' in table
 
 
 def test_curriculum_page_lists_lessons_and_levels(site):
@@ -141,8 +159,22 @@ def test_handbook_is_in_the_nav_cases_are_not(site):
     assert 'href="cases/demo-case.html"' not in nav
 
 
-def test_generated_pages_say_which_data_file_they_come_from(site):
-    assert "data/cases/demo-case.yml" in article(site, "cases/demo-case.html")
+def test_pages_name_no_data_file_and_have_no_edit_link_without_a_repository(site):
+    page = read(site, "cases/demo-case.html")
+    assert "data/cases" not in page and 'rel="edit"' not in page
+
+
+def test_edit_link_points_at_the_data_file_when_a_repository_is_set(tmp_path):
+    library = copy_library(MINIMAL, tmp_path)
+    config = site_config(library)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "repo_url: http://git.example.internal/zuzhibu/hongling\nedit_uri: edit/main/\n",
+                      encoding="utf-8")
+    assert main(["--config", str(config), "build", "--strict"]) == 0
+    page = read(library / "site", "cases/demo-case.html")
+    edit = re.search(r'<a href="([^"]+)" title="([^"]+)" class="md-content__button md-icon" rel="edit">', page)
+    assert edit and edit.group(1).endswith("/edit/main/data/cases/demo-case.yml"), page[:200]
+    assert edit.group(2) == "编辑此页"
 
 
 EXTERNAL = re.compile(r"""(?:\b(?:src|href|srcset|poster|data)\s*=\s*["']?|url\(\s*["']?|@import\s+["']?)(?:https?:)?//""",

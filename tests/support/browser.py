@@ -4,6 +4,7 @@ aborts any that would leave the machine."""
 from __future__ import annotations
 
 import shutil
+from typing import Any
 from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, Page, Route
@@ -17,9 +18,10 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-q
 class Visit:
     """A page whose every request is recorded; requests to anything but the site are aborted."""
 
-    def __init__(self, browser: Browser, root: str) -> None:
+    def __init__(self, browser: Browser, root: str, **options: Any) -> None:
+        """``options`` go to the browser context (``viewport``, ``has_touch``, ``is_mobile`` …)."""
         self.root = root
-        self.context = browser.new_context(locale="zh-CN")
+        self.context = browser.new_context(locale="zh-CN", **options)
         self.external: list[str] = []
         self.errors: list[str] = []
         self.context.route("**/*", self._guard)
@@ -49,3 +51,9 @@ class Visit:
 
     def close(self) -> None:
         self.context.close()
+
+
+DESKTOP = {"viewport": {"width": 1366, "height": 768}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
+"""The two screens every reading test runs on: an office PC and a phone."""

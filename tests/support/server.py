@@ -15,11 +15,25 @@ from . import REPO
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site; the LinkChecker header lets LinkChecker skip its politeness delay."""
+    """Serves a built site; the LinkChecker header lets LinkChecker skip its politeness delay.
+    A missing page gets the site's 404.html with status 404, as nginx's ``error_page`` does."""
 
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "allow")
         super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -3,14 +3,14 @@ own module, listed here once. Generic code asks the registry; nothing else lists
 
 from __future__ import annotations
 
-from . import case, curriculum, handout, manual, practice, question, region, site, source, term
+from . import case, curriculum, form, handout, manual, practice, question, region, site, source, term
 from .fields import Record, RefTo
 from .keys import COMMON_KEYS
-from .kind import KindSpec, LinkScope, NestedSpec, Pages
+from .kind import KindSpec, Letters, LinkScope, NestedSpec, Pages, SheetHints, Spread
 from .manual import Aspect
 
 KINDS: tuple[KindSpec, ...] = tuple(module.KIND for module in (
-    source, region, case, site, practice, manual, curriculum, term, question, handout))
+    source, region, case, site, practice, manual, curriculum, term, form, question, handout))
 """Every kind, in the order the loader's messages list their folders."""
 
 BY_FOLDER = {spec.folder: spec for spec in KINDS}
@@ -52,4 +52,5 @@ for _spec in KINDS:
         CHINESE_KEYS.setdefault(_word, _key)
 
 __all__ = ["KINDS", "BY_FOLDER", "BY_NAME", "NESTED", "CHINESE_KEYS", "KindSpec", "LinkScope", "NestedSpec", "Pages",
+           "SheetHints", "Spread", "Letters",
            "Record", "RefTo", "Aspect", "kind_label", "title_field", "pages_of", "page_kinds"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
@@ -9,8 +10,22 @@ from typing import Literal
 from pydantic import model_validator
 
 from ..numerals import number_forms
-from .fields import Line, ListOf, Markdown, Number, PlainText, Record, Ref, Slug, Year, fail
-from .kind import Held, KindSpec, LinkScope, Pages
+from .fields import (
+    NOT_GIVEN,
+    Line,
+    ListOf,
+    Markdown,
+    Number,
+    Ordinal,
+    PlainText,
+    Record,
+    Ref,
+    Slug,
+    Year,
+    YearOrNotGiven,
+    fail,
+)
+from .kind import Held, KindSpec, LinkScope, Pages, SheetHints
 
 CaseKind = Literal["党建品牌", "工作案例"]
 OrgType = Literal["非公企业", "社会组织", "行业协会商会", "产业链", "园区楼宇", "新就业群体", "个体工商户", "混合"]
@@ -20,6 +35,8 @@ Status = Literal["published", "draft"]
 QUALIFIER_BEFORE = {"近", "超", "逾", "约", "至少", "不足"}
 """Qualifiers written before the number (近80%); the others follow the number or the unit."""
 QUALIFIER_AFTER_UNIT = {"以上", "以下", "左右"}
+PERIOD_YEAR_RE = re.compile(r"((?:19|20)[0-9]{2})年")
+"""A year named in a figure's own time words (2024年以来)."""
 
 
 class Metric(Record):
@@ -43,11 +60,19 @@ class Metric(Record):
     qualifier: Qualifier | None = None
     """The source's hedge (余、近、超 …): 200余名 is more than 200 and must never read as 200."""
 
-    year: Year | None = None
-    """The year the figure refers to, when the source gives or implies it."""
+    year: YearOrNotGiven | None = None
+    """The year the figure refers to, when the source gives it; 不详 when the source gives none.
+    Left out, the site dates the figure by its source (截至2023年10月)."""
+
+    since: Year | None = None
+    """The first year of a run the figure covers (自2018年以来 → 2018); not together with ``year``."""
+
+    over_years: Ordinal | None = None
+    """How many years the run lasts, when the source says (连续五年 → 5)."""
 
     period: Line | None = None
-    """The source's own time frame (累计、今年以来、2024年以来、年内), kept as written."""
+    """The source's own time words (累计、今年以来、每半年、年内), kept as written; relative ones
+    (今年以来、目前) are dated by the source's date on the site."""
 
     source: Ref("source")
     """The document that states the figure; the figure links to it in the bibliography."""
@@ -61,12 +86,34 @@ class Metric(Record):
     @model_validator(mode="after")
     def _ranges(self) -> Metric:
         if self.unit.strip() == "%":
-            for number in (self.value, self.value_to):
+            for name, number in (("value", self.value), ("value_to", self.value_to)):
                 if number is not None and number > Decimal(100):
-                    raise fail("E-RANGE", f"百分比不能超过 100，实际是 {number}。", "核对原文；占比写 0—100 之间的数。")
+                    raise fail("E-RANGE", f"百分比不能超过 100，实际是 {number}。", "核对原文；占比写 0—100 之间的数。",
+                               at=(name,))
         if self.value_to is not None and self.value_to < self.value:
             raise fail("E-RANGE", f"区间上限 value_to（{self.value_to}）小于下限 value（{self.value}）。",
-                       "交换两个数，或删除 value_to。")
+                       "交换两个数，或删除 value_to。", at=("value_to",))
+        return self
+
+    @model_validator(mode="after")
+    def _time(self) -> Metric:
+        """One time frame: a year, or a run since a year; the period's own words may not contradict it."""
+        if self.since is not None and self.year is not None:
+            raise fail("E-TIME", f"同时写了 year（{self.year}）和 since（{self.since}）。",
+                       "某一年的数字只写 year；“自2018年以来”这样一段时间的数字只写 since。", at=("since",))
+        period = self.period or ""
+        if isinstance(self.year, int) and "以来" in period:
+            raise fail("E-TIME", f"period 是“{period}”，说的是从某年开始的一段时间，不是 {self.year} 这一年。",
+                       f"把 year: {self.year} 改为 since: {self.year}。", at=("year",))
+        named = PERIOD_YEAR_RE.findall(period)
+        frame = self.since if self.since is not None else self.year
+        if named and isinstance(frame, int) and str(frame) not in named:
+            field = "since" if self.since is not None else "year"
+            raise fail("E-TIME", f"period “{period}”写的年份与 {field}（{frame}）不一致。",
+                       "核对原文，改正其中一个。", at=(field,))
+        if self.year == NOT_GIVEN and named:
+            raise fail("E-TIME", f"year 写了“{NOT_GIVEN}”，但 period “{period}”写明了年份。",
+                       f"写 year: {named[0]}，或删除 year。", at=("year",))
         return self
 
 
@@ -176,4 +223,6 @@ KIND = KindSpec(
         "期间": "period", "时间": "period", "单位": "unit", "限定词": "qualifier", "修饰": "qualifier",
         "引文": "quote", "原文": "quote", "组织类型": "org_types", "发布机关": "issuer",
     },
+    sheet=SheetHints(headers={"practices.practice": "通用做法", "metrics.practice": "所属做法", "label": "指标名称",
+                              "value_to": "数值上限"}),
 )

@@ -14,9 +14,10 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from .. import textcheck
 from ..textcheck import fail
@@ -166,6 +167,8 @@ def Ref(*kinds: str) -> Any:
 # --- numbers, years, dates, booleans ---------------------------------------------------------
 
 NUMBER_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+CLOCK_RE = re.compile(r"^([0-9]{1,2})\s*[:：]\s*([0-5][0-9])$")
+"""1:30 — hours and minutes (or a ratio), which YAML 1.1 would silently read as 90."""
 CHINESE_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 
 
@@ -190,7 +193,12 @@ def parse_number(value: Any) -> Decimal:
         half_width = unicodedata.normalize("NFKC", normalized)
         if NUMBER_RE.match(half_width):
             raise fail("E-NUMBER", f"数字用了全角字符：\"{text}\"。", f"改成半角数字：{half_width}。")
-        if any(ch in CHINESE_NUMERALS for ch in text):
+        clock = CLOCK_RE.match(normalized)
+        if clock:
+            hours = (Decimal(clock.group(1)) + Decimal(clock.group(2)) / 60).quantize(Decimal("0.01")).normalize()
+            hint = (f"这里只写一个数：如果 “{text}” 是 {int(clock.group(1))} 小时 {int(clock.group(2))} 分钟，写成 {hours}；"
+                    "如果是比例，写成百分比或写进文字说明。")
+        elif any(ch in CHINESE_NUMERALS for ch in text):
             hint = "用阿拉伯数字书写，例如 200；“余”“近”“超”等写在 qualifier 字段，单位写在 unit 字段。"
         elif re.search(r"[\d.]", text) and re.search(r"[^\d.]", normalized):
             hint = "只写数字本身，例如 “200余名” 写成 value: 200、qualifier: 余、unit: 名。"
@@ -234,8 +242,35 @@ def parse_year(value: Any, info: ValidationInfo | None = None) -> int:
     return year
 
 
-Year = Annotated[int, BeforeValidator(parse_year),
-                 WithJsonSchema({"type": "integer", "minimum": FIRST_PARTY_YEAR, "maximum": 2100})]
+YEAR_JSON = {"type": "integer", "minimum": FIRST_PARTY_YEAR, "maximum": 2100}
+
+Year = Annotated[int, BeforeValidator(parse_year), WithJsonSchema(YEAR_JSON)]
+
+NOT_GIVEN = "不详"
+"""What an editor writes when the source does not give a value (``year: 不详``): the site then says
+so (年份不详) instead of leaving the reader to guess, and nobody fills the gap from elsewhere."""
+
+NOT_GIVEN_WORDS = {"不详", "未知", "不明", "未注明"}
+
+
+def parse_year_or_not_given(value: Any, info: ValidationInfo | None = None) -> int | str:
+    """A year, or 不详 when the source gives none (checked: not merely left out)."""
+    text = _scalar_text(value, "年份")
+    if text in NOT_GIVEN_WORDS:
+        if text != NOT_GIVEN:
+            raise fail("E-YEAR", f"来源没有给出年份时写“{NOT_GIVEN}”，实际写的是“{text}”。", f"改为 {NOT_GIVEN}。")
+        return NOT_GIVEN
+    try:
+        return parse_year(value, info)
+    except PydanticCustomError as error:
+        context = dict(error.context or {})
+        context["hint"] = f"{context.get('hint', '')}来源没有给出年份时写“{NOT_GIVEN}”。"
+        raise PydanticCustomError(error.type, error.message_template, context) from None
+
+
+YearOrNotGiven = Annotated[int | Literal["不详"], BeforeValidator(parse_year_or_not_given),
+                           WithJsonSchema({"anyOf": [YEAR_JSON, {"const": NOT_GIVEN}]})]
+"""A year, or 不详 (the source does not give it); leaving the field out means nobody has said."""
 
 DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 LOOSE_DATE_RE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})(?:\s*[月/.\-]\s*(\d{1,2})\s*日?)?\s*月?$")
@@ -264,9 +299,24 @@ def parse_partial_date(value: Any, info: ValidationInfo | None = None) -> str:
     return text
 
 
-PartialDate = Annotated[str, BeforeValidator(parse_partial_date), WithJsonSchema({
-    "anyOf": [{"type": "integer", "minimum": FIRST_PARTY_YEAR},
-              {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}]})]
+DATE_JSON: list[dict[str, Any]] = [{"type": "integer", "minimum": FIRST_PARTY_YEAR},
+                                   {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}]
+
+PartialDate = Annotated[str, BeforeValidator(parse_partial_date), WithJsonSchema({"anyOf": DATE_JSON})]
+
+
+def parse_partial_date_or_not_given(value: Any, info: ValidationInfo | None = None) -> str:
+    """A partial date, or 不详 when the document carries none (checked: not merely left out)."""
+    if isinstance(value, str) and value.strip() in NOT_GIVEN_WORDS:
+        if value.strip() != NOT_GIVEN:
+            raise fail("E-DATE", f"文件没有日期时写“{NOT_GIVEN}”，实际写的是“{value.strip()}”。", f"改为 {NOT_GIVEN}。")
+        return NOT_GIVEN
+    return parse_partial_date(value, info)
+
+
+PartialDateOrNotGiven = Annotated[str, BeforeValidator(parse_partial_date_or_not_given),
+                                  WithJsonSchema({"anyOf": [*DATE_JSON, {"const": NOT_GIVEN}]})]
+"""A partial date, or 不详 (the document carries none)."""
 
 TRUE_WORDS = {"true"}
 FALSE_WORDS = {"false"}

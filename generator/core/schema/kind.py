@@ -102,6 +102,50 @@ class LinkScope(Protocol):
 
     def record(self, record_id: str | None) -> Any | None: ...
 
+    def of_kind(self, kind: str) -> list[Any]:
+        """Every valid record of ``kind`` (what an exam can draw from)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Spread:
+    """A list of parts written one column per key, in key order (a question's options as the
+    columns 选项A … 选项F); each part has a key and one text."""
+
+    key: str
+    """The part's field that holds its key (``key``)."""
+    text: str
+    """The part's field that holds its text (``text``)."""
+    keys: tuple[str, ...]
+    """Every key a part may have, in column order."""
+    header: str
+    """The column heading, ``{}`` standing for the key (``选项{}``)."""
+
+
+@dataclass(frozen=True)
+class Letters:
+    """A list of one-letter items written in one cell as one word (答案 ``AC``) while the record's
+    ``field`` holds one of ``values``; otherwise one item per line like any other list."""
+
+    field: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SheetHints:
+    """How a kind is edited in a spreadsheet (``hongling export`` / ``hongling import``). The
+    columns derive from the model (:mod:`generator.sheets.layout`); this states only what the
+    model cannot say."""
+
+    default: bool = False
+    """Exported when ``hongling export`` is given no kind: the list-like records editors keep in Excel."""
+    headers: Mapping[str, str] = field(default_factory=dict)
+    """Column headings (by field path, ``basis.source``) where the Chinese field names do not fit."""
+    spread: Mapping[str, Spread] = field(default_factory=dict)
+    """Lists of parts written one column per key, by field."""
+    letters: Mapping[str, Letters] = field(default_factory=dict)
+    """Lists written as one word of letters, by field."""
+
 
 LinkCheck = Callable[[LinkScope, Sequence[Held]], None]
 """A kind's own check in the link stage, called once with every valid record of the kind."""
@@ -128,3 +172,5 @@ class KindSpec:
     chinese_keys: Mapping[str, str] = field(default_factory=dict)
     """Chinese words editors type for this kind's own field names (题干 → stem); the words shared
     by many kinds are in :mod:`generator.core.schema.keys`."""
+    sheet: SheetHints = field(default_factory=SheetHints)
+    """How its records are laid out in a workbook, where the model alone does not say."""

@@ -6,8 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..problems import Problem
+from .dues import DuesTable, check_dues
 from .fields import Line, ListOf, Markdown, Ordinal, PlainText, Record, Ref, Slug
 from .kind import Held, KindSpec, LinkScope, NestedSpec, Pages
+from .meetings import Meeting, check_meetings
+from .process import Stage, check_stages
 
 
 class Step(Record):
@@ -28,6 +31,9 @@ class Form(Record):
 
     purpose: PlainText | None = None
     """What it records and who keeps it."""
+
+    template: Ref("form") | None = None
+    """The blank 文书模板 of this form, offered as a Word download beside it."""
 
 
 class RuleCitation(Record):
@@ -95,6 +101,18 @@ class Aspect(Record):
     see_also: ListOf(Ref("aspect")) = ()
     """Closely related aspects."""
 
+    # --- rules as data: what the page's tools compute from and answers quote -----------------
+
+    dues: DuesTable | None = None
+    """The 党费 rates (bands, special cases, worked examples): the 党费收缴 aspect's table and calculator."""
+
+    stages: ListOf(Stage) = ()
+    """The stages of the 发展党员 process this aspect covers, with numbered steps and their time
+    rules; step numbers run on across the category's aspects (see :mod:`.process`)."""
+
+    meetings: ListOf(Meeting) = ()
+    """The meetings this aspect governs and how often each is held (see :mod:`.meetings`)."""
+
 
 class Category(Record):
     id: Slug
@@ -146,7 +164,8 @@ KIND = KindSpec(
     Pages("党务手册", backlink_rank=6, template="category.md.j2", **HANDBOOK),
     nested=(NestedSpec("aspect", "aspects", "手册方面", "title",
                        Pages("党务手册", backlink_rank=0, template="aspect.md.j2", **HANDBOOK)),),
-    checks=(check_numbering, check_shape), chinese_keys={
+    checks=(check_numbering, check_shape, check_dues, check_stages, check_meetings), chinese_keys={
         "流程": "procedure", "步骤": "procedure", "清单": "checklist", "表格": "forms", "制度": "rules",
         "依据": "rules", "常见错误": "mistakes", "频次": "frequency", "序号": "number",
+        "党费标准": "dues", "交纳标准": "dues", "阶段": "stages", "会议": "meetings", "模板": "template",
     })

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
 from .fields import Line, ListOf, PlainText, Record, Ref, Slug, fail
-from .kind import KindSpec, Pages
+from .kind import KindSpec, Letters, Pages, SheetHints, Spread
 
 QuestionKind = Literal["单选", "多选", "判断", "简答"]
 
@@ -193,11 +193,25 @@ def answer_text(question: Question) -> str:
     return "".join(answer) if question.kind in WITH_OPTIONS else answer[0]
 
 
+def answer_key(question: Question) -> str:
+    """What a self-test compares the reader's choice with: the letters (AC) or 正确/错误; ""
+    for 简答, which the reader checks against the points."""
+    if question.kind == "简答":
+        return ""
+    return "".join(question.answer) if question.kind in WITH_OPTIONS else question.answer[0]
+
+
 KIND = KindSpec("question", "questions", Question, "题目", "stem",
                 Pages("党务手册", backlink_rank=10, parent=("aspect", "aspect"), backlinked=False, index="questions.md",
                       index_title="题库"), chinese_keys={
         "题干": "stem", "试题": "stem", "选项": "options", "答案": "answer", "正确答案": "answer",
         "参考答案": "answer", "解析": "explanation", "答案解析": "explanation", "出题依据": "basis",
         "选项内容": "text", "内容": "text",
-    })
-"""A question is shown in the 自测题 section of the aspect it tests."""
+    },
+    sheet=SheetHints(default=True, headers={
+        "kind": "题型", "aspect": "考查方面", "basis.source": "依据法规", "basis.article": "依据条款",
+        "basis.point": "依据要点",
+    }, spread={"options": Spread("key", "text", tuple(OPTION_LETTERS), "选项{}")},
+        letters={"answer": Letters("kind", WITH_OPTIONS)}))
+"""A question is shown in the 自测题 section of the aspect it tests. In a workbook its options are
+the columns 选项A … 选项F and the answer of a 单选 or 多选 is one word of letters (AC)."""

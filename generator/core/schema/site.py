@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 from .case import OrgType
-from .fields import Line, ListOf, Markdown, Record, Ref, Slug, Year
-from .kind import KindSpec, Pages
+from .fields import Line, ListOf, Markdown, Record, Ref, Slug, YearOrNotGiven
+from .kind import KindSpec, Pages, SheetHints
 
 SiteKind = Literal[
     "红旗支部", "五星级党组织", "党建示范点", "红心导师服务站", "党群服务中心", "党群服务站",
@@ -25,8 +25,8 @@ class Honour(Record):
     level: HonourLevel | None = None
     """Level of the awarding body."""
 
-    year: Year | None = None
-    """Year awarded, when known."""
+    year: YearOrNotGiven | None = None
+    """Year awarded; 不详 when the source names the honour but not its year."""
 
 
 class Site(Record):
@@ -66,4 +66,4 @@ KIND = KindSpec("site", "sites", Site, "阵地", "name",
                       index_title="示范点与阵地"),
                 chinese_keys={
         "主办单位": "host", "依托单位": "host", "单位类型": "host_type", "荣誉": "honours",
-    })
+    }, sheet=SheetHints(default=True))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .fields import Line, ListOf, Markdown, PartialDate, Record, Slug
-from .kind import KindSpec, Pages
+from .fields import Line, ListOf, Markdown, PartialDateOrNotGiven, Record, Slug
+from .kind import KindSpec, Pages, SheetHints
 
 SourceKind = Literal["新闻报道", "红头文件", "党内法规", "党内规范性文件", "法律法规", "工作手册", "著作", "其他"]
 
@@ -26,8 +26,9 @@ class Source(Record):
     doc_number: Line | None = None
     """Official document number such as 东发〔2023〕33号, the way notices are cited in practice."""
 
-    date: PartialDate | None = None
-    """Publication or issue date, as precise as known (2023, 2023-10 or 2023-10-07)."""
+    date: PartialDateOrNotGiven | None = None
+    """Publication or issue date, as precise as known (2023, 2023-10 or 2023-10-07); 不详 when the
+    document carries none. It dates the figures the source states as 今年、目前."""
 
     authors: ListOf(Line) = ()
     """Reporters and correspondents named in the byline, for attribution."""
@@ -43,4 +44,4 @@ KIND = KindSpec("source", "sources", Source, "来源", "title",
                 Pages("来源", backlink_rank=1, shared="sources.md", index="sources.md", index_title="来源"), chinese_keys={
         "发布单位": "publisher", "发文单位": "publisher", "出版": "publisher", "文号": "doc_number",
         "日期": "date", "作者": "authors", "记者": "authors",
-    })
+    }, sheet=SheetHints(headers={"seed_file": "原文文件"}))

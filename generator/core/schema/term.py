@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .fields import Line, ListOf, PlainText, Record, Ref, Slug
-from .kind import KindSpec, Pages
+from .kind import KindSpec, Pages, SheetHints
 
 
 class Term(Record):
@@ -39,4 +39,4 @@ KIND = KindSpec("term", "glossary", Term, "术语", "term", Pages("术语表", b
                       index_title="术语表"),
                 chinese_keys={
         "定义": "definition", "释义": "definition", "术语": "term", "词条": "term", "由来": "origin",
-    })
+    }, sheet=SheetHints(default=True))
