@@ -15,10 +15,10 @@ Pure: no I/O but the templates, no MkDocs.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -31,7 +31,7 @@ from ..handouts.pieces import builder_pieces
 from ..site.plan import units
 from ..site.plans import Context, PagePlan, Unit
 from ..site.render import TEMPLATES, render
-from ..site.resolver import Link
+from ..site.resolver import Link, Resolver
 from ..site.tracking import (
     ALL,
     Key,
@@ -45,14 +45,14 @@ from ..site.tracking import (
 )
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class PlannedUnit:
     unit: Unit
     plans: tuple[PagePlan, ...]
     reads: frozenset[Key]
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class PlanUpdate:
     """What one update changed."""
 
@@ -293,6 +293,14 @@ class MarkdownPages:
         self.citing: dict[str, set[str]] = defaultdict(set)
         """The pages whose text looked up each id among the citable records (found or not)."""
         env.globals["citable"] = TrackedMapping(self.citable, "citable", self.recorder)
+
+    def update(self, kb: KnowledgeBase, eager: Callable[[str], bool] = lambda src_uri: True) -> PlanUpdate:
+        """Bring the plans up to ``kb`` (:meth:`IncrementalPlan.update`) and the Markdown with them:
+        its ``stale`` pages include those whose text cites a record that changed."""
+        update = self.plan.update(kb, eager)
+        self.forget(update.removed)
+        cited = self.cite(Resolver(kb).citable())
+        return dataclasses.replace(update, stale=update.stale | cited) if cited else update
 
     def get(self, src_uri: str) -> str:
         """The page's Markdown, rendered again when its plan changed."""

@@ -170,18 +170,15 @@ class Preview:
         if data:
             wanted = session.untitled.__contains__ if session is not None else (lambda src_uri: True)
             with stage("plan", self.hook):  # handouts, planning context, what changed, the units wanted at once
-                update = self.plan.update(self.kb, wanted)
-                site = Resolver(self.kb)
-                stale = update.stale | self.markdown.cite(site.citable())
-            self.markdown.forget(update.removed)
+                update = self.markdown.update(self.kb, wanted)
             planned, pending = update.planned, update.pending
             epoch = self.settings.source_date_epoch
             with stage("documents", self.hook):
-                documents = word_files(site, update.handouts, epoch, self.documents)
+                documents = word_files(Resolver(self.kb), update.handouts, epoch, self.documents)
                 self._makers = workbooks(self.kb, epoch)
             if session is not None:
                 with stage("mkdocs", self.hook):  # files, navigation, the titles it takes from pages
-                    session.apply(self._built(), update.order, frozenset(stale), update.removed, self.plan.page,
+                    session.apply(self._built(), update.order, update.stale, update.removed, self.plan.page,
                                   documents, self._makers)
             self._documents = documents
         docs_dir = Path(session.config.docs_dir).resolve() if session is not None else None

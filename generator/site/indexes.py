@@ -40,7 +40,7 @@ def region_tree(site: Resolver, children: dict[str | None, list[Entry]], parent:
             continue
         seen.add(region.id)
         rows.append({"depth": depth, "link": site.link(region.id), "level": region.record.level,
-                     "cases": len(site.referrers(region.id, "case")), "sites": len(site.referrers(region.id, "site"))})
+                     "cases": len(site.referrer_ids(region.id, "case")), "sites": len(site.referrer_ids(region.id, "site"))})
         rows.extend(region_tree(site, children, region.id, depth + 1, seen))
     return rows
 

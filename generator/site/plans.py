@@ -173,17 +173,18 @@ def related_groups(site: Resolver, entry: Entry, own: Iterable[str | None] = (),
     skip = {entry.id, *(i for i in shown if i)}
     page = src_uri_of(entry)[0]
     groups: dict[str, list[str]] = {}
-    for record_id in [*own, *(e.id for e in site.referrers(entry.id))]:
+    for record_id in [*own, *site.referrer_ids(entry.id)]:
         if not record_id or record_id in skip or not site.visible(record_id):
             continue
-        other = site.kb.entries[record_id]
-        other_pages = pages_of(other.kind)
-        if other.kind in NOT_RELATED or other_pages is None or not other_pages.backlinked:
+        kind = site.kind_of(record_id)
+        other_pages = pages_of(kind)
+        if kind in NOT_RELATED or other_pages is None or not other_pages.backlinked:
             continue
-        if src_uri_of(other) == (page, ""):  # a part shown on this very page
+        located = site.located(record_id)
+        if located is not None and (located.src_uri, located.anchor) == (page, ""):  # a part shown on this very page
             continue
         skip.add(record_id)
-        groups.setdefault(other.kind, []).append(record_id)
+        groups.setdefault(kind, []).append(record_id)
     ordered = sorted(groups.items(), key=lambda item: backlink_rank(item[0]))
     return [(kind_label(kind), site.sorted_links(ids)) for kind, ids in ordered]
 
@@ -304,5 +305,5 @@ def case_cards(site: Resolver, case_ids: list[str], aspect_id: str | None = None
         case = site.kb.entries[case_id].record
         named = [p.name for p in case.practices
                  if (aspect_id and aspect_id in p.aspects) or (practice_id and p.practice == practice_id)]
-        cards.append({"link": site.link(case_id), "case": case, "region": site.link(case.region), "practices": named})
+        cards.append({"link": site.link(case_id), "year": case.year, "region": site.link(case.region), "practices": named})
     return by_pinyin(cards, lambda card: card["link"].title)

@@ -96,6 +96,11 @@ class Resolver:
         return pages_of(self.kb.entries[record_id].kind) is not None
 
     @query
+    def kind_of(self, record_id: str) -> str:
+        """The kind of a record in the knowledge base."""
+        return self.kb.entries[record_id].kind
+
+    @query
     def entries(self, kind: str) -> list[Entry]:
         """Published records of ``kind`` in pinyin order of their titles."""
         return by_pinyin((e for e in self.kb.of_kind(kind) if e.id not in self.hidden), lambda e: e.title)
@@ -138,6 +143,12 @@ class Resolver:
     @query
     def referrers(self, record_id: str, kind: str | None = None) -> list[Entry]:
         return [e for e in self.kb.referrers(record_id, kind) if e.id not in self.hidden]
+
+    @query
+    def referrer_ids(self, record_id: str, kind: str | None = None) -> list[str]:
+        """The ids of :meth:`referrers`: what a page that links to or counts them needs, so that
+        the preview does not plan it again when their content changes."""
+        return [e.id for e in self.referrers(record_id, kind)]
 
     @query
     def backlinks(self, record_id: str) -> list[tuple[str, list[Link]]]:

@@ -40,9 +40,7 @@ class Preview:
     def update(self, lazily: bool = True):
         kb, report = check(self.settings, self.files)
         assert not report.errors, [(p.code, p.file, p.message) for p in report.errors]
-        update = self.plan.update(kb, (lambda src_uri: False) if lazily else (lambda src_uri: True))
-        self.markdown.forget(update.removed)
-        return update
+        return self.markdown.update(kb, (lambda src_uri: False) if lazily else (lambda src_uri: True))
 
     def assert_same_as_a_fresh_build(self) -> None:
         fresh = run(self.settings)
