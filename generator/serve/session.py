@@ -252,11 +252,18 @@ class Session:
     def refresh_titles(self) -> None:
         """Read again the Markdown of the pages that lend the navigation their titles."""
         for src_uri in self.untitled & (self.check | self.unpopulated):
-            self._current_source(src_uri)
-            page = self._file(src_uri).page  # type: ignore[union-attr]
-            page.read_source(self.config)  # type: ignore[union-attr]
-            if "title" not in page.meta:  # type: ignore[union-attr]
-                self.populate(src_uri)  # the title comes from the first heading of its HTML
+            self._titled(src_uri)
+
+    def _titled(self, src_uri: str) -> None:
+        """Bring a page's title up to date without converting it, unless its title is its first
+        heading: the navigation shows it, and so do the pages before and after it."""
+        if src_uri not in self.check and src_uri not in self.unpopulated:
+            return
+        self._current_source(src_uri)
+        page = self._file(src_uri).page  # type: ignore[union-attr]
+        page.read_source(self.config)  # type: ignore[union-attr]
+        if "title" not in page.meta:  # type: ignore[union-attr]
+            self.populate(src_uri)  # the title comes from the first heading of its HTML
 
     def templates_changed(self, pages: set[str]) -> None:
         """Pages whose Markdown templates changed."""
@@ -302,6 +309,9 @@ class Session:
         self.populate(file.src_uri)
         page, config = file.page, self.config
         assert page is not None
+        for other in (page.previous_page, page.next_page):  # the footer shows their titles
+            if other is not None:
+                self._titled(other.file.src_uri)
         config._current_page = page
         page.active = True
         try:

@@ -177,8 +177,8 @@ def related_groups(site: Resolver, entry: Entry, own: Iterable[str | None] = (),
         if not record_id or record_id in skip or not site.visible(record_id):
             continue
         kind = site.kind_of(record_id)
-        other_pages = pages_of(kind)
-        if kind in NOT_RELATED or other_pages is None or not other_pages.backlinked:
+        other_pages = pages_of(kind) if kind is not None else None
+        if kind is None or kind in NOT_RELATED or other_pages is None or not other_pages.backlinked:
             continue
         located = site.located(record_id)
         if located is not None and (located.src_uri, located.anchor) == (page, ""):  # a part shown on this very page

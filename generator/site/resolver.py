@@ -96,9 +96,10 @@ class Resolver:
         return pages_of(self.kb.entries[record_id].kind) is not None
 
     @query
-    def kind_of(self, record_id: str) -> str:
-        """The kind of a record in the knowledge base."""
-        return self.kb.entries[record_id].kind
+    def kind_of(self, record_id: str) -> str | None:
+        """The kind of a record, ``None`` when there is no such record."""
+        entry = self.kb.entries.get(record_id)
+        return entry.kind if entry is not None else None
 
     @query
     def entries(self, kind: str) -> list[Entry]:

@@ -15,6 +15,7 @@ from benchmarks.synth import generate
 from generator import Settings, check
 from generator.core.kb import KnowledgeBase
 from generator.handouts.outline import all_handouts
+from generator.handouts.pieces import builder_pieces
 from generator.pipeline import run
 from generator.serve.filecache import FileCache
 from generator.serve.incremental import IncrementalPlan, MarkdownPages
@@ -134,7 +135,8 @@ def test_every_planner_call_declares_the_pages_it_makes():
     kb, report = check(Settings(data_dir=REPO / "data"))
     assert not report.errors
     site = Resolver(kb)
-    ctx = Context.of(site, all_handouts(site))
+    ctx = Context.of(site, all_handouts(site), builder_pieces(site))
+    assert {"builder", "index:form", "index:question"} <= {unit.key for unit in units(ctx)}
     for unit in units(ctx):
         assert tuple(page.src_uri for page in unit.plan(ctx)) == unit.pages, unit.key
 
@@ -195,3 +197,35 @@ def test_random_edits_keep_the_plans_equal_to_a_fresh_build(synthetic):
         preview.assert_same_as_a_fresh_build()
         compared += 1
     assert compared >= 15
+
+
+def test_edits_of_templates_questions_dues_and_figures_plan_again_only_what_shows_them(tmp_path):
+    """On the embedded library (blank templates, the 题库, courses' self-tests, exams, the handout
+    builder, the 党费 tools): each edit plans again the pages that show the edited record, units of
+    no other kind, and leaves plans and Markdown equal to a fresh build's."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    data = tmp_path / "data"
+    preview = Preview(data)
+    preview.update()
+    changes = [
+        ([("forms/dangfei-dengji.yml", "title: 党费收缴登记表", "title: 党费收缴登记簿")],
+         {"index:form"}, ("index:",)),
+        ([("questions/q-dangfei-shoujiao-01.yml", "税后工资收入6000元", "税后工资收入6001元")],
+         {"index:question", "aspect:dangfei-shoujiao", "builder", "handout:dangfei-yu-zuzhi-shenghuo"},
+         ("index:", "aspect:dangfei-shoujiao", "builder", "handout:", "curriculum:")),
+        ([("manual/dangfei.yml", "          rate: 2%", "          rate: 2.5%"),
+          ("manual/dangfei.yml", "amount: 200.02", "amount: 250.03"), ("manual/dangfei.yml", "amount: 360\n", "amount: 450\n")],
+         {"aspect:dangfei-shoujiao"}, ("index:", "category:dangfei", "aspect:dangfei-", "builder", "handout:")),
+        ([("cases/gaoxin-sanzhuan.yml", "    value: 932\n", "    value: 933\n"),
+          ("cases/gaoxin-sanzhuan.yml", "共有932家", "共有933家")],
+         {"case:gaoxin-sanzhuan", "builder"},
+         ("index:", "case:gaoxin-sanzhuan", "aspect:", "practice:", "region:", "builder", "handout:", "curriculum:")),
+    ]
+    for edits, must, allowed in changes:
+        for rel, old, new in edits:
+            edit(data / rel, old, new)
+        update = preview.update()
+        planned_again = set(preview.plan.pending)
+        assert update.planned == 0 and must <= planned_again, (edits[0], sorted(planned_again))
+        assert [key for key in planned_again if not key.startswith(allowed)] == [], edits[0]
+        preview.assert_same_as_a_fresh_build()
