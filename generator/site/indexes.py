@@ -114,11 +114,6 @@ def index_units() -> list[Unit]:
     return out
 
 
-def plan_indexes(ctx: Context) -> list[PagePlan]:
-    """The home page, every kind's index (registered or generic), error codes, statistics, browse pages."""
-    return [page for unit in index_units() for page in unit.plan(ctx)]
-
-
 @index_planner("category")
 def plan_handbook_index(ctx: Context) -> PagePlan:
     site = ctx.site

@@ -7,9 +7,9 @@ kinds get pages, and how, comes from the registry (:mod:`generator.core.schema`)
 registered for it (:mod:`generator.site.records`, :mod:`generator.site.indexes`).
 
 Planning is a list of :class:`~generator.site.plans.Unit`: one planner call each (a record's
-page, a handout's print views, the handout builder, one page that gathers records), run in order. A build runs them
-all; the preview server (:mod:`generator.serve.incremental`) re-runs only those whose inputs
-changed.
+page, a handout's print views, the handout builder, one page that gathers records), run in
+order. A build runs them all; the preview server (:mod:`generator.serve.incremental`) re-runs
+only those whose inputs changed.
 """
 
 from __future__ import annotations
