@@ -240,9 +240,10 @@ class CurrentPlans:
     """The plans of every page as the MkDocs plugin reads them (its ``plans``): looking a page up
     (its section and breadcrumb, while it is laid out) plans its unit first if it is pending.
 
-    :meth:`values` gives the plans as last made, in site order, without planning pending units:
-    previous and next (:func:`generator.site.nav.neighbours`) read of them only a page's path,
-    kind and whether the nav lists it, which a unit's pages keep until the unit is listed anew."""
+    :meth:`values` gives the plans as last made, in site order, planning a pending unit only for a
+    page it has not made yet: previous and next (:func:`generator.site.nav.neighbours`) read of
+    them only a page's path, kind and whether the nav lists it, which a unit's pages keep until
+    the unit is listed anew."""
 
     def __init__(self, plan: IncrementalPlan) -> None:
         self.plan = plan
@@ -251,7 +252,8 @@ class CurrentPlans:
         return self.plan.page(src_uri) if src_uri in self.plan.unit_of else None
 
     def values(self) -> list[PagePlan]:
-        return [self.plan.plans[src_uri] for src_uri in self.plan.order]
+        plans = self.plan.plans
+        return [plans[src_uri] if src_uri in plans else self.plan.page(src_uri) for src_uri in self.plan.order]
 
 
 def _digest(text: str) -> str:

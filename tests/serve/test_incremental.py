@@ -221,9 +221,16 @@ def test_edits_of_templates_questions_dues_and_figures_plan_again_only_what_show
          {"case:gaoxin-sanzhuan", "builder"},
          ("index:", "case:gaoxin-sanzhuan", "aspect:", "practice:", "region:", "builder", "handout:", "curriculum:")),
     ]
+    question = (data / "questions/q-dangfei-shoujiao-01.yml").read_text(encoding="utf-8")
+    changes.append(([("questions/q-dangfei-shoujiao-99.yml", "", question.replace("-01\n", "-99\n", 1))],
+                    {"index:question", "aspect:dangfei-shoujiao", "builder"},
+                    ("index:", "aspect:dangfei-shoujiao", "builder", "handout:", "curriculum:")))
     for edits, must, allowed in changes:
         for rel, old, new in edits:
-            edit(data / rel, old, new)
+            if old:
+                edit(data / rel, old, new)
+            else:  # a new file
+                (data / rel).write_text(new, encoding="utf-8")
         update = preview.update()
         planned_again = set(preview.plan.pending)
         assert update.planned == 0 and must <= planned_again, (edits[0], sorted(planned_again))
