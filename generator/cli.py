@@ -1,8 +1,8 @@
 """The ``hongling`` command: check the data, write JSON Schemas, export and import workbooks,
-build and publish the site.
+build, preview and publish the site.
 
 ``check`` and ``schema`` need nothing but the core; ``export`` and ``import`` the core and
-:mod:`generator.sheets`; ``build`` runs MkDocs.
+:mod:`generator.sheets`; ``build`` and ``serve`` run MkDocs.
 """
 
 from __future__ import annotations
@@ -206,6 +206,27 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_DATA
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .publish.build import mkdocs_build_date
+    from .serve.server import serve
+
+    config = _site_config(args)
+    if config is None:
+        return EXIT_USAGE
+    host, _, port = args.dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        print(f"地址 {args.dev_addr} 不对：应写成 主机:端口，如 127.0.0.1:8000。", file=sys.stderr)
+        return EXIT_USAGE
+    args.data = None
+    strict = args.strict or bool(plugin_options(config).get("strict"))
+
+    def settings() -> Settings:  # read again when mkdocs.yml changes
+        return settings_from_args(args, repo_build=True)
+
+    with mkdocs_build_date(settings().source_date_epoch):
+        return serve(config, settings, strict, host, int(port), args.poll, args.open)
+
+
 def _kinds_named(words: Sequence[str]) -> list[KindLayout] | str:
     """The layouts of the kinds named by name or Chinese label, or what is wrong with a word."""
     from .sheets.layout import NotTabular, kind_layout, tabular_kinds
@@ -376,6 +397,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="严格模式：警告（数据或链接）也视为失败")
     p.add_argument("--config", default=argparse.SUPPRESS, help="站点配置文件（默认 mkdocs.yml）")
     p.set_defaults(func=cmd_pack)
+
+    p = sub.add_parser("serve", help="本地预览：修改数据或页面后浏览器自动刷新，只重新生成受影响的页面")
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
+    p.add_argument("--strict", action="store_true", help="严格模式：数据警告也视为问题，暂停更新")
+    p.add_argument("--poll", action="store_true", help="定时扫描文件来发现修改（网络盘等收不到修改通知时使用）")
+    p.add_argument("--open", action="store_true", help="启动后在浏览器中打开")
+    p.add_argument("--config", default=argparse.SUPPRESS, help="站点配置文件（默认 mkdocs.yml）")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("verify", help="按 SHA256SUMS 和 MANIFEST.json 检查解压后的站点是否完整、未被改动")
     p.add_argument("dir", metavar="文件夹", help="解压后的站点文件夹")

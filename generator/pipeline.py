@@ -16,7 +16,7 @@ between rebuilds (:class:`Reuse`), and the benchmarks, which time each stage thr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from jinja2 import BytecodeCache
@@ -26,12 +26,13 @@ from .core.kb import KnowledgeBase
 from .core.memo import FileMemo
 from .core.problems import Report
 from .core.settings import Settings
+from .handouts.blocks import Handout
 from .handouts.documents import DocumentMemo, form_documents, word_documents
 from .handouts.exam import source_titles
 from .handouts.forms import blank_forms
 from .handouts.outline import all_handouts
 from .handouts.pieces import builder_pieces
-from .sheets.export import template_download
+from .sheets.export import TEMPLATE_DOWNLOAD, template_download
 from .site.plan import plan
 from .site.plans import PagePlan
 from .site.render import environment, render_all
@@ -81,7 +82,21 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
     with stage("render", hook):
         pages = render_all(list(plans), environment(reuse.templates), site.citable())
     with stage("documents", hook):
-        documents = {**word_documents(handouts, source_titles(kb), settings.source_date_epoch, reuse.documents),
-                     **form_documents(blank_forms(site), settings.source_date_epoch, reuse.documents),
-                     **template_download(kb, settings.source_date_epoch)}
+        documents = word_files(site, handouts, settings.source_date_epoch, reuse.documents)
+        documents.update((path, make()) for path, make in workbooks(kb, settings.source_date_epoch).items())
     return Built(settings, kb, report, plans, pages, documents)
+
+
+def word_files(site: Resolver, handouts: Sequence[Handout], epoch: int | None,
+               cache: DocumentMemo | None = None) -> dict[str, bytes]:
+    """The Word document of every handout, answer key and exam, and of every blank 文书模板, by
+    their path in the site; those whose content did not change come from ``cache``."""
+    return {**word_documents(handouts, source_titles(site.kb), epoch, cache),
+            **form_documents(blank_forms(site), epoch, cache)}
+
+
+def workbooks(kb: KnowledgeBase, epoch: int | None) -> dict[str, Callable[[], bytes]]:
+    """How to make the documents drawn from the whole library at once (the editors' template
+    workbook lists every record a reference may name), by their path in the site: a build makes
+    them, ``hongling serve`` makes them when they are asked for."""
+    return {TEMPLATE_DOWNLOAD: lambda: template_download(kb, epoch)[TEMPLATE_DOWNLOAD]}

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -62,6 +64,15 @@ def _repo_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+class PlanLookup(Protocol):
+    """The page plans the plugin reads: a dict of a build's, or ``hongling serve``'s current ones
+    (:class:`generator.serve.incremental.CurrentPlans`)."""
+
+    def get(self, src_uri: str) -> PagePlan | None: ...
+
+    def values(self) -> Iterable[PagePlan]: ...
+
+
 def _page_of(files: Files, src_uri: str | None) -> Page | None:
     file = files.get_file_from_path(src_uri) if src_uri else None
     return file.page if file is not None else None
@@ -75,7 +86,7 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
         self.root = Path(".")
         self.marker = TermMarker([])
         self.state: ServeState | None = None
-        self.plans: dict[str, PagePlan] = {}
+        self.plans: PlanLookup = {}
         self.sections = Sections({})
         self.nav_pages: dict[str, Page] = {}
         self.files = Files([])
@@ -122,19 +133,33 @@ class HonglingPlugin(BasePlugin[HonglingConfig]):
         for file in files.documentation_pages():
             if file.generated_by is None:
                 file.edit_uri = _repo_path(docs_dir / file.src_uri, self.root)
-        data_parent = self.built.settings.data_dir.parent
         for page in self.built.plans:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{page.src_uri} 与生成的页面同名：请改名或删除这个手写页面。")
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src_uri, content=self.built.pages[page.src_uri], inclusion=inclusion)
-            file.edit_uri = _repo_path(data_parent / page.data_file, self.root) if page.data_file else None
-            files.append(file)
+            files.append(self.page_file(config, page, self.built.pages[page.src_uri]))
         for path, data in self.built.documents.items():
-            files.append(File.generated(config, path, content=data))
+            files.append(self.document_file(config, path, data))
         if self.state is not None:
             self.state.conversions.start_build(config, files)
         return files
+
+    def page_file(self, config: MkDocsConfig, page: PagePlan, markdown: str) -> File:
+        """The file MkDocs builds a planned page from; its edit link is the page's YAML file."""
+        assert self.built is not None
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
+        data_parent = self.built.settings.data_dir.parent
+        file.edit_uri = _repo_path(data_parent / page.data_file, self.root) if page.data_file else None
+        return file
+
+    def document_file(self, config: MkDocsConfig, path: str, data: bytes) -> File:
+        """The file of a Word document, at ``path`` in the site."""
+        return File.generated(config, path, content=data)
+
+    def page_state(self) -> object:
+        """Everything besides a page's own HTML that :meth:`on_page_content` reads: when it
+        changes, every page must pass through it again (``hongling serve`` compares it)."""
+        return self.marker.terms, self.marker.glossary_url
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.files = files

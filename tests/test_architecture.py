@@ -19,12 +19,12 @@ ALLOWED: dict[str, set[str]] = {
     "handouts": {"core", "site", "handouts"},
     "sheets": {"core", "sheets"},
     "pipeline": {"core", "site", "handouts", "sheets"},
-    "serve": {"core", "site", "handouts", "serve"},
+    "serve": {"core", "site", "handouts", "sheets", "pipeline", "serve"},
     "publish": {"core", "pipeline", "publish"},
     "options": {"core", "publish"},
     "config": {"core"},
     "plugin": {"core", "site", "pipeline", "serve", "options", "config"},
-    "cli": {"core", "publish", "options", "sheets", "handouts"},  # hongling exam writes an exam's Word documents
+    "cli": {"core", "publish", "serve", "options", "sheets", "handouts"},  # hongling exam writes an exam's Word documents
     "__init__": {"core", "plugin"},
     "__main__": {"cli"},
 }

@@ -38,11 +38,15 @@ def test_build_benchmark_runs_at_a_tiny_size():
     assert {"full build s", "MkDocs floor s", "our share of full build %", "HTML KB/page"} <= set(rows)
 
 
-def test_serve_benchmark_sees_an_edit_through_the_real_server():
-    result = subprocess.run([sys.executable, "benchmarks/bench_build.py", "--serve-only", "--edits", "2"],
+def test_serve_benchmark_measures_the_preview_through_the_real_server():
+    result = subprocess.run([sys.executable, "benchmarks/bench_build.py", "--serve-only", "--edits", "2", "--cases", "2",
+                             "--sites-per-case", "2"],
                             cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "median of 2 edits" in result.stdout
+    rows = {line.split("|")[1].strip(): line for line in result.stdout.splitlines() if line.startswith("| ")}
+    assert {"serve: start s (to the first case page)", "serve: edited case field s (median)",
+            "serve: new case file s (listed in the cases index)", "serve: deleted case file s (gone from the cases index)",
+            "serve: edited page template s (case.md.j2)", "serve: peak memory MB"} <= set(rows)
 
 
 def test_search_benchmark_measures_a_tiny_library_in_chromium():

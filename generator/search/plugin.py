@@ -1,20 +1,25 @@
 """``hongling-search``: the MkDocs adapter of the search index; no logic of its own.
 
-on_pre_build       start an empty index (again on every rebuild under ``mkdocs serve``), and take
-                   the linked records from the ``hongling`` plugin when it runs: a page's record
-                   labels its results and adds its other names (:mod:`records`), and the
-                   manual's structured facts become answer cards (:mod:`cards`);
-on_page_content    turn the page's HTML into search documents, unless its front matter says
-                   ``search: {exclude: true}``; ``search: {split: 3}`` makes each <h3> section a
+on_pre_build       forget the pages of the last build (again on every rebuild under ``mkdocs serve``);
+on_page_content    turn the page's HTML into search documents, kept by page, unless its front matter
+                   says ``search: {exclude: true}``; ``search: {split: 3}`` makes each <h3> section a
                    document of its own, and ``search: {synonyms: [[两新, 新兴领域], …]}`` adds words a
                    reader may type for one another, and ``search: {boost: 0.5}`` ranks the page's
                    documents lower (or, above 1, higher) than other pages with the same words
-                   (editors' pages take 0.05: they come after every page for readers);
-on_post_build      write the index files under ``search/`` in the site.
+                   (editors' pages take 0.05: they come after every page for readers). When the
+                   ``hongling`` plugin is in the build, the page's record labels its results and adds
+                   its other names (:mod:`records`);
+on_post_build      write the index files under ``search/`` in the site (:meth:`index_files`), with
+                   the manual's structured facts as answer cards (:mod:`cards`).
+
+``hongling serve`` populates pages again as they change, then asks :meth:`index_files` for the
+index of the pages in site order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -27,7 +32,7 @@ from mkdocs.structure.pages import Page
 
 from ..core.schema import page_kinds
 from .cards import cards
-from .extract import documents
+from .extract import SearchDoc, documents
 from .index import SearchIndex
 from .records import Records
 
@@ -84,48 +89,82 @@ def options(page: Page) -> tuple[bool, int | None, float, list[list[str]]]:
     return bool(raw.get("exclude")), heading_level(split), boost, [[str(w) for w in g] for g in groups]
 
 
-def linked_records(config: MkDocsConfig) -> object | None:
+def linked_records(config: MkDocsConfig | None) -> object | None:
     """The knowledge base the ``hongling`` plugin linked for this build, if it is in the build."""
-    built = getattr(config.plugins.get("hongling"), "built", None)
+    built = getattr(config.plugins.get("hongling"), "built", None) if config is not None else None
     return getattr(built, "kb", None)
+
+
+@dataclass(frozen=True)
+class PageEntries:
+    """What one page adds to the index: its documents (labelled and weighed), the groups of words
+    a reader may type for one another, and everyday words for its titles."""
+
+    docs: list[SearchDoc]
+    synonyms: list[list[str]]
+    everyday: list[tuple[tuple[str, ...], str]]
 
 
 class HonglingSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
-        self.index = SearchIndex()
+        self.pages: dict[str, PageEntries | None] = {}
+        """By ``src_uri``, in the order the pages were read; ``None``: left out of the index."""
         self.records = Records(None)
+        self.build_config: MkDocsConfig | None = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.pages = {}
+        self.build_config = config
+
+    def records_for(self, config: MkDocsConfig) -> Records:
+        """The records of the knowledge base now linked (under ``hongling serve`` it changes
+        between pages without a new ``on_pre_build``)."""
         kb = linked_records(config)
-        self.index = SearchIndex()
-        self.index.cards = cards(kb)
-        self.records = Records(kb)
+        if kb is not self.records.kb:
+            self.records = Records(kb)
+        return self.records
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
         exclude, split, boost, synonyms = options(page)
         if exclude:
+            self.pages[page.file.src_uri] = None
             return html
-        for group in synonyms:
-            self.index.add_synonyms(group)
-        place = crumb(page)
-        for doc in documents(page.file.url, page.title or "", place, html, split):
-            found = self.records.find(doc.url)
+        records = self.records_for(config)
+        entries = PageEntries(documents(page.file.url, page.title or "", crumb(page), html, split), list(synonyms), [])
+        for doc in entries.docs:
+            found = records.find(doc.url)
             doc.kind, doc.label, doc.aliases = found.kind, found.label, list(found.names)
             if not doc.label and page.file.src_uri.startswith("guide/"):
                 doc.label = EDITORS_LABEL
             doc.boost = boost if found.kind else boost * NO_RECORD
-            self.index.add_synonyms([doc.title, *found.aliases])
-            self.index.add_everyday(found.colloquial, doc.title)
-            self.index.add(doc)
+            entries.synonyms.append([doc.title, *found.aliases])
+            entries.everyday.append((tuple(found.colloquial), doc.title))
+        self.pages[page.file.src_uri] = entries
         return html
+
+    def index_files(self, order: Iterable[str]) -> dict[str, str]:
+        """The index of the pages in ``order`` (``src_uri``), as :meth:`SearchIndex.files` writes it."""
+        index = SearchIndex()
+        index.cards = cards(linked_records(self.build_config))
+        for src_uri in order:
+            entries = self.pages.get(src_uri)
+            if entries is None:
+                continue
+            for group in entries.synonyms:
+                index.add_synonyms(group)
+            for words, title in entries.everyday:
+                index.add_everyday(words, title)
+            for doc in entries.docs:
+                index.add(doc)
+        return index.files()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         out = Path(config.site_dir) / "search"
-        for rel, text in self.index.files().items():
+        for rel, text in self.index_files(self.pages).items():
             path = out / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

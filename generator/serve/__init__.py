@@ -1,1 +1,2 @@
-"""What ``mkdocs serve`` keeps between rebuilds, so that an edit does not redo everything."""
+"""The preview: ``hongling serve`` (:mod:`.preview`, :mod:`.server`), which redoes only what an
+edit touched, and what ``mkdocs serve`` keeps between its full rebuilds (:mod:`.state`)."""

@@ -61,7 +61,7 @@ def plan_browse(site: Resolver, labels: Labels, children: dict[str | None, list[
 
     practice_groups = []
     for practice in site.entries("practice"):
-        case_ids = [e.id for e in site.referrers(practice.id, "case")] + [v.case for v in practice.record.variants]
+        case_ids = site.referrer_ids(practice.id, "case") + [v.case for v in practice.record.variants]
         regions = site.sorted_links(v.region for v in practice.record.variants)
         practice_groups.append(group(practice.title, practice.id, ("开展地区", regions),
                                      ("案例", case_cards(site, [c for c in case_ids if c], practice_id=practice.id))))

@@ -11,32 +11,12 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Sequence
-from typing import Any, Protocol
 
 from ..core.schema.curriculum import Audience
-from .plans import Context, PagePlan
+from .plans import Context, PagePlan, PieceView
 from .questions import aspect_questions
 
 PAGE = "handouts/builder.md"
-
-
-class PieceView(Protocol):
-    """An aspect or a case laid out as blocks (:class:`generator.handouts.pieces.Piece`)."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def title(self) -> str: ...
-
-    @property
-    def group(self) -> str: ...
-
-    @property
-    def blocks(self) -> tuple[Any, ...]: ...
 
 
 def plan_builder(ctx: Context, pieces: Sequence[PieceView]) -> PagePlan:

@@ -7,6 +7,7 @@ pinyin order. Pure, like the rest of :mod:`generator.site`.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -23,7 +24,7 @@ from ..core.schema.source import SourceKind
 from .browse import BROWSE, plan_browse
 from .figures import date_text
 from .pinyin import by_pinyin, initial
-from .plans import Context, PagePlan
+from .plans import Context, PagePlan, Unit
 from .questions import aspect_questions
 from .resolver import Link, Resolver, src_uri_of
 from .stats import Chart, bar_svg, statistics
@@ -39,7 +40,7 @@ def region_tree(site: Resolver, children: dict[str | None, list[Entry]], parent:
             continue
         seen.add(region.id)
         rows.append({"depth": depth, "link": site.link(region.id), "level": region.record.level,
-                     "cases": len(site.referrers(region.id, "case")), "sites": len(site.referrers(region.id, "site"))})
+                     "cases": len(site.referrer_ids(region.id, "case")), "sites": len(site.referrer_ids(region.id, "site"))})
         rows.extend(region_tree(site, children, region.id, depth + 1, seen))
     return rows
 
@@ -76,20 +77,41 @@ def counts_of(ctx: Context) -> dict[str, int]:
     return {kind: len(ctx.site.entries(kind)) for kind, _ in page_kinds()}
 
 
-def plan_indexes(ctx: Context) -> list[PagePlan]:
-    """The home page, every kind's index (registered or generic), error codes, statistics, browse pages."""
+def plan_home(ctx: Context) -> PagePlan:
     site, order = ctx.site, ctx.order
-    pages = [PagePlan("index.md", "home.md.j2", "首页", {"counts": counts_of(ctx), "browse": [Link(t, u) for u, t in BROWSE],
-                                                        "start": site.link(order[0].id) if order else None}, in_nav=True)]
-    pages += [planner(ctx) for planner in INDEX_PLANNERS.values()]
-    planned = {page.src_uri for page in pages}
+    return PagePlan("index.md", "home.md.j2", "首页", {"counts": counts_of(ctx), "browse": [Link(t, u) for u, t in BROWSE],
+                                                     "start": site.link(order[0].id) if order else None}, in_nav=True)
+
+
+def plan_codes(ctx: Context) -> PagePlan:
+    return PagePlan("guide/codes.md", "codes.md.j2", "错误代码", {"codes": list(CODES.items())}, in_nav=True)
+
+
+def plan_browse_pages(ctx: Context) -> list[PagePlan]:
+    return plan_browse(ctx.site, ctx.labels, ctx.children)
+
+
+def index_units() -> list[Unit]:
+    """The pages that gather records, in site order: the home page, every kind's index
+    (registered, or generic for a kind with an index page no planner writes), error codes,
+    statistics, browse pages. A registered index planner writes its kind's index page."""
+    def one(name: str, planner: Callable[[Context], PagePlan], page: str) -> Unit:
+        return Unit(f"index:{name}", lambda ctx: [planner(ctx)], (page,))
+
+    out = [one("home", plan_home, "index.md")]
+    planned = {"index.md"}
+    for kind, planner in INDEX_PLANNERS.items():
+        pages = pages_of(kind)
+        assert pages is not None and pages.index is not None, f"{kind} has an index planner but no index page"
+        out.append(one(kind, planner, pages.index))
+        planned.add(pages.index)
     for kind, kind_pages in page_kinds():
         if kind_pages.index and kind_pages.index not in planned:
-            pages.append(plan_generic_index(kind, ctx))
+            out.append(one(kind, functools.partial(plan_generic_index, kind), kind_pages.index))
             planned.add(kind_pages.index)
-    pages += [PagePlan("guide/codes.md", "codes.md.j2", "错误代码", {"codes": list(CODES.items())}, in_nav=True),
-              plan_statistics(ctx)]
-    return pages + plan_browse(site, ctx.labels, ctx.children)
+    out += [one("codes", plan_codes, "guide/codes.md"), one("statistics", plan_statistics, "statistics.md"),
+            Unit("index:browse", plan_browse_pages, tuple(page for page, _ in BROWSE))]
+    return out
 
 
 @index_planner("category")

@@ -97,6 +97,26 @@ class HandoutView(Protocol):
     def downloads(self) -> tuple[tuple[str, str], ...]: ...
 
 
+class PieceView(Protocol):
+    """An aspect or a case laid out as blocks for the handout builder
+    (:class:`generator.handouts.pieces.Piece`)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def group(self) -> str: ...
+
+    @property
+    def blocks(self) -> tuple[Any, ...]: ...
+
+
 @dataclass(frozen=True)
 class Labels:
     """Anchors of Chinese labels on the browse pages, shared by every page that links to them."""
@@ -153,17 +173,18 @@ def related_groups(site: Resolver, entry: Entry, own: Iterable[str | None] = (),
     skip = {entry.id, *(i for i in shown if i)}
     page = src_uri_of(entry)[0]
     groups: dict[str, list[str]] = {}
-    for record_id in [*own, *(e.id for e in site.referrers(entry.id))]:
+    for record_id in [*own, *site.referrer_ids(entry.id)]:
         if not record_id or record_id in skip or not site.visible(record_id):
             continue
-        other = site.kb.entries[record_id]
-        other_pages = pages_of(other.kind)
-        if other.kind in NOT_RELATED or other_pages is None or not other_pages.backlinked:
+        kind = site.kind_of(record_id)
+        other_pages = pages_of(kind) if kind is not None else None
+        if kind is None or kind in NOT_RELATED or other_pages is None or not other_pages.backlinked:
             continue
-        if src_uri_of(other) == (page, ""):  # a part shown on this very page
+        located = site.located(record_id)
+        if located is not None and (located.src_uri, located.anchor) == (page, ""):  # a part shown on this very page
             continue
         skip.add(record_id)
-        groups.setdefault(other.kind, []).append(record_id)
+        groups.setdefault(kind, []).append(record_id)
     ordered = sorted(groups.items(), key=lambda item: backlink_rank(item[0]))
     return [(kind_label(kind), site.sorted_links(ids)) for kind, ids in ordered]
 
@@ -206,9 +227,11 @@ class Context:
     """Published regions under each region (``None``: top level)."""
     cases_in: dict[str, list[str]]
     sites_in: dict[str, list[str]]
+    pieces: Sequence[PieceView] = ()
+    """What the handout builder offers (:func:`generator.site.builder.plan_builder`)."""
 
     @classmethod
-    def of(cls, site: Resolver, handouts: Sequence[HandoutView]) -> Context:
+    def of(cls, site: Resolver, handouts: Sequence[HandoutView], pieces: Sequence[PieceView] = ()) -> Context:
         cases_in: dict[str, list[str]] = {}
         sites_in: dict[str, list[str]] = {}
         for case in site.entries("case"):
@@ -217,7 +240,20 @@ class Context:
             sites_in.setdefault(record.record.region, []).append(record.id)
         return cls(site, labels_of(site), sorted(site.kb.of_kind("category"), key=lambda e: e.record.number),
                    manual_order(site.kb), {h.origin.id: h for h in handouts}, region_children(site),
-                   cases_in, sites_in)
+                   cases_in, sites_in, tuple(pieces))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One planner call: a record's page, a handout's print views, or the pages that gather
+    records. ``plan`` reads everything it needs from the context it is given (never from the one
+    the units were listed with), so that it can run again on a newer library."""
+
+    key: str
+    """Stable across edits: ``case:<id>``, ``handout:<id>``, ``index:<name>``."""
+    plan: Callable[[Context], list[PagePlan]]
+    pages: tuple[str, ...]
+    """The ``src_uri`` of every page ``plan`` makes, in order, known without running it."""
 
 
 Planner = Callable[[Entry, Context], PagePlan]
@@ -269,5 +305,5 @@ def case_cards(site: Resolver, case_ids: list[str], aspect_id: str | None = None
         case = site.kb.entries[case_id].record
         named = [p.name for p in case.practices
                  if (aspect_id and aspect_id in p.aspects) or (practice_id and p.practice == practice_id)]
-        cards.append({"link": site.link(case_id), "case": case, "region": site.link(case.region), "practices": named})
+        cards.append({"link": site.link(case_id), "year": case.year, "region": site.link(case.region), "practices": named})
     return by_pinyin(cards, lambda card: card["link"].title)

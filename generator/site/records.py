@@ -38,7 +38,7 @@ def plan_category(entry: Entry, ctx: Context) -> PagePlan:
 def plan_aspect(entry: Entry, ctx: Context) -> PagePlan:
     site = ctx.site
     aspect = entry.record
-    cases = [e.id for e in site.referrers(entry.id, "case")] + list(aspect.cases)
+    cases = site.referrer_ids(entry.id, "case") + list(aspect.cases)
     rules = [{"rule": r, "source": site.link(r.source)} for r in aspect.rules]
     return record_page(
         entry, site,
@@ -130,7 +130,7 @@ def plan_practice(entry: Entry, ctx: Context) -> PagePlan:
     site = ctx.site
     practice = entry.record
     variants = variant_rows(site, entry, metric_rows)
-    cases = [e.id for e in site.referrers(entry.id, "case")] + [v.case for v in practice.variants]
+    cases = site.referrer_ids(entry.id, "case") + [v.case for v in practice.variants]
     return record_page(
         entry, site,
         own=[*practice.aspects, *practice.related],
@@ -203,6 +203,12 @@ def plan_curriculum(entry: Entry, ctx: Context) -> PagePlan:
 
 
 # --- print views of handouts ----------------------------------------------------------------
+
+
+def handout_pages(handout: HandoutView) -> tuple[str, ...]:
+    """The pages :func:`plan_handout` makes of a handout, in order, known without planning them."""
+    quiz = handout.quiz_page if handout.question_ids else None
+    return tuple(page for page in (handout.page, quiz, handout.answers_page) if page)
 
 
 def plan_handout(handout: HandoutView, site: Resolver) -> list[PagePlan]:
