@@ -23,6 +23,7 @@ import pytest
 
 from tests.support import REPO
 from tests.support.browser import Visit
+from tests.support.server import stop
 
 SHIPPED = REPO / "deploy" / "nginx" / "hongling.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -85,12 +86,7 @@ def nginx_root(built_site: Path, tmp_path_factory: pytest.TempPathFactory):
                 time.sleep(0.05)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process, timeout=10)
 
 
 def fetch(url: str, gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes]:

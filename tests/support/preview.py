@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import REPO
+from .server import stop
 
 LIVERELOAD = re.compile(rb"<script>\nvar livereload = function.*?</script>", re.S)
 """The script the server adds to every HTML page (MkDocs' live reload)."""
@@ -76,12 +77,7 @@ def preview_server(config: Path, log: Path, *options: str) -> Iterator[Preview]:
         server.wait_for(answers, "the preview server to answer", timeout=180)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=20)
 
 
 def site_files(site: Path) -> list[str]:

@@ -52,6 +52,16 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
+def stop(process: subprocess.Popen, timeout: float) -> None:
+    """End a server started as a child: ask it to stop, and kill it if it has not within ``timeout``."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=timeout)
+
+
 def hongling_build(config: Path, out: Path) -> Path:
     result = subprocess.run([sys.executable, "-m", "generator", "--config", str(config), "build", "--strict",
                              "--out", str(out)], cwd=REPO, capture_output=True, text=True, encoding="utf-8")
