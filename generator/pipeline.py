@@ -90,9 +90,13 @@ def run(settings: Settings, *, strict: bool = False, reuse: Reuse = Reuse(),
 def word_files(site: Resolver, handouts: Sequence[Handout], epoch: int | None,
                cache: DocumentMemo | None = None) -> dict[str, bytes]:
     """The Word document of every handout, answer key and exam, and of every blank 文书模板, by
-    their path in the site; those whose content did not change come from ``cache``."""
-    return {**word_documents(handouts, source_titles(site.kb), epoch, cache),
-            **form_documents(blank_forms(site), epoch, cache)}
+    their path in the site; those whose content did not change come from ``cache``, which then
+    forgets the documents the library no longer has (a deleted case's handout)."""
+    documents = {**word_documents(handouts, source_titles(site.kb), epoch, cache),
+                 **form_documents(blank_forms(site), epoch, cache)}
+    if cache is not None:
+        cache.retain(documents.keys())
+    return documents
 
 
 def workbooks(kb: KnowledgeBase, epoch: int | None) -> dict[str, Callable[[], bytes]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from .blocks import Block, Handout
@@ -24,6 +24,9 @@ class DocumentMemo(Protocol):
     def get(self, path: str, digest: str) -> bytes | None: ...
 
     def put(self, path: str, digest: str, data: bytes) -> None: ...
+
+    def retain(self, paths: Iterable[str]) -> None:
+        """Forget every document but those at ``paths``."""
 
 
 def _digest(*content: object) -> str:

@@ -3,6 +3,8 @@ written from (:func:`generator.handouts.documents.word_documents` computes it)."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class DocumentCache:
     def __init__(self) -> None:
@@ -16,3 +18,7 @@ class DocumentCache:
     def put(self, path: str, digest: str, data: bytes) -> None:
         self.kept[path] = (digest, data)
         self.written += 1
+
+    def retain(self, paths: Iterable[str]) -> None:
+        wanted = set(paths)
+        self.kept = {path: kept for path, kept in self.kept.items() if path in wanted}

@@ -85,3 +85,24 @@ def test_a_serve_rebuild_after_an_edit_equals_a_full_build(library, tmp_path):
     fresh = load_config(str(config_path), site_dir=str(tmp_path / "fresh"))
     build(fresh)
     assert tree_hashes(tmp_path / "served") == tree_hashes(tmp_path / "fresh")
+
+
+def test_kept_word_documents_are_reused_and_those_of_deleted_records_forgotten(library):
+    from generator.pipeline import Reuse, run
+    from generator.serve.documents import DocumentCache
+
+    cache = DocumentCache()
+    first = run(settings_of(library), reuse=Reuse(documents=cache))
+    assert not first.report.errors
+    handout = [path for path in cache.kept if "demo-handout" in path]
+    assert handout and all(path in first.documents for path in handout)
+    written = cache.written
+
+    again = run(settings_of(library), reuse=Reuse(documents=cache))
+    assert cache.written == written and {p: again.documents[p] for p in cache.kept} == {p: first.documents[p] for p in cache.kept}
+
+    library.write("handouts/demo-handout.yml", None)
+    after = run(settings_of(library), reuse=Reuse(documents=cache))
+    assert not after.report.errors
+    assert not any(path in cache.kept or path in after.documents for path in handout)
+    assert set(cache.kept) <= set(after.documents) and cache.written == written
