@@ -156,7 +156,7 @@ def _who() -> Para:
 def _scores(paper: ExamPaper) -> Table:
     """The marker's table at the head of a paper: 题号 一 二 … 总分 over 得分."""
     numbers = tuple(heading_number(1, n).rstrip("、") for n in range(1, len(paper.parts) + 1))
-    return Table(("题号", *numbers, "总分"), (("得分", *[""] * (len(numbers) + 1)),))
+    return Table(("题号", *numbers, "总分"), (("得分", *[""] * (len(numbers) + 1)),), writing_space=True)
 
 
 def paper_blocks(paper: ExamPaper) -> tuple[Block, ...]:
@@ -174,10 +174,11 @@ def paper_blocks(paper: ExamPaper) -> tuple[Block, ...]:
 
 
 def _grid(numbers: Sequence[int], cells: Sequence[str]) -> Iterator[Table]:
-    """题号 over 答案, ``GRID`` questions a table."""
+    """题号 over 答案, ``GRID`` questions a table; blank cells (the answer sheet) are tall enough to
+    write in."""
     for start in range(0, len(numbers), GRID):
-        chunk = numbers[start:start + GRID]
-        yield Table(("题号", *(str(n) for n in chunk)), (("答案", *cells[start:start + GRID]),))
+        chunk, row = numbers[start:start + GRID], tuple(cells[start:start + GRID])
+        yield Table(("题号", *(str(n) for n in chunk)), (("答案", *row),), writing_space=not any(row))
 
 
 def sheet_blocks(paper: ExamPaper) -> tuple[Block, ...]:

@@ -115,6 +115,26 @@ def test_the_answer_sheet_and_the_key_match_the_paper(tmp_path: Path, site, exam
     assert totals and "满分 56 分" in totals[0] and "60 分钟" in totals[0]  # 6×2 + 3×3 + 5×1 + 2×15
 
 
+def written_in_rows(path: Path) -> dict[str, bool]:
+    """First cell of each 得分 / 答案 row → whether the row has a height to write in (≥ 8 mm)."""
+    out: dict[str, bool] = {}
+    for table in Document(str(path)).tables:
+        for row in table.rows[1:]:
+            height = row._tr.find(f"{W}trPr/{W}trHeight")
+            tall = height is not None and int(height.get(f"{W}val")) >= 454
+            out[row.cells[0].text] = out.get(row.cells[0].text, True) and tall
+    return out
+
+
+def test_the_marker_and_the_candidate_have_room_to_write_and_the_key_stays_compact(tmp_path: Path, exam):
+    result = exam("--aspects", "党费", "--单选", "4", "--判断", "3", "--seed", "5", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    paper, sheet = written_in_rows(tmp_path / "试卷.docx"), written_in_rows(tmp_path / "试卷-答题卡.docx")
+    assert paper["得分"] and sheet["得分"] and sheet["答案"]
+    key = written_in_rows(tmp_path / "试卷-参考答案.docx")
+    assert "答案" in key and not key["答案"]
+
+
 def test_an_exam_draws_each_question_once_from_its_aspects_in_their_order(site):
     aspects = resolve_aspects(site.kb, ["组织生活"])
     assert aspects == ["sanhui-yike", "zhuti-dangri", "zuzhi-shenghuohui", "minzhu-pingyi"]
