@@ -182,7 +182,7 @@ def test_a_query_that_is_a_page_s_whole_name_finds_that_page_first(visit: Visit)
 def test_an_answer_card_shows_the_dues_table_with_its_regulation(visit: Visit):
     page = search(visit, "党费交多少")
     card = page.locator(".hl-search-card")
-    assert card.count() == 1
+    assert card.count() == 1 and card.locator("details").count() == 0  # no sum asked: the table open
     rows = [[cell.strip() for cell in row.split("\t")] for row in card.locator("tr").all_inner_texts()]
     assert ["3000元以下（含3000元）", "0.5%"] in rows and ["10000元以上", "2%"] in rows
     assert ["5000元以上至10000元（含10000元）", "1.5%"] in rows
@@ -191,6 +191,12 @@ def test_an_answer_card_shows_the_dues_table_with_its_regulation(visit: Visit):
     assert page.locator(".hl-search-cards + .md-search-result__list").count() == 1  # above the results
     retype(page, "工资10001元交多少党费")
     assert "每月交 200.02 元（10001 × 2%）" in page.inner_text(".hl-search-card__answer")
+    folded = page.locator(".hl-search-card details.hl-search-card__more")
+    assert folded.count() == 1 and not folded.evaluate("d => d.open")  # the sum first, the table a tap away
+    assert not page.locator(".hl-search-card tr").first.is_visible()
+    assert "依据：《关于中国共产党党费收缴、使用和管理的规定》" in page.inner_text(".hl-search-card")
+    folded.locator("summary").click()
+    assert page.locator(".hl-search-card tr").first.is_visible() and page.locator(".hl-search-card").count() == 1
     retype(page, "党费收缴")
     assert page.locator(".hl-search-card").count() == 0  # a name is not a question
 

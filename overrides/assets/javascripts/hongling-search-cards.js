@@ -106,12 +106,21 @@
     var box = element("section", "hl-search-card md-typeset");
     box.setAttribute("aria-label", "答案：" + card.title);
     box.appendChild(element("p", "hl-search-card__title", card.title));
+    var worked = null;
     if (entry.income !== null && entry.income !== undefined && card.dues) {
-      var worked = dues(card.dues.bands, entry.income, card.dues.unit);
+      worked = dues(card.dues.bands, entry.income, card.dues.unit);
       if (worked) {
         box.appendChild(element("p", "hl-search-card__answer", card.dues.base + " " + yuan(entry.income) + " 元：每月交 " +
           yuan(worked.amount) + " 元（" + yuan(entry.income) + " × " + worked.rate + "%）"));
       }
+    }
+    /* With the sum worked out, the whole table folds away behind a tap, so that on a phone the
+       results are not a screen or two below the answer. */
+    var rest = box;
+    if (worked) {
+      rest = element("details", "hl-search-card__more");
+      rest.appendChild(element("summary", "", "全部比例和特殊情况（" + entry.rows.length + " 行）"));
+      box.appendChild(rest);
     }
     var table = element("table", "hl-search-card__table");
     var body = element("tbody");
@@ -126,8 +135,8 @@
       if (cited.indexOf(row[3]) < 0) cited.push(row[3]);
     });
     table.appendChild(body);
-    box.appendChild(table);
-    card.notes.forEach(function (note) { box.appendChild(element("p", "hl-search-card__note", note)); });
+    rest.appendChild(table);
+    card.notes.forEach(function (note) { rest.appendChild(element("p", "hl-search-card__note", note)); });
     var basis = cited.map(function (n) { var s = card.sources[n]; return "《" + s[0] + "》" + s[1]; });
     box.appendChild(element("p", "hl-search-card__source", "依据：" + basis.filter(function (b, i) { return basis.indexOf(b) === i; }).join("；")));
     var more = element("a", "hl-search-card__link", "详见手册：" + card.aspect.title + " →");
