@@ -132,16 +132,17 @@ class HonglingSearchPlugin(BasePlugin[SearchConfig]):
             self.pages[page.file.src_uri] = None
             return html
         records = self.records_for(config)
-        entries = PageEntries(documents(page.file.url, page.title or "", crumb(page), html, split), list(synonyms), [])
-        for doc in entries.docs:
+        docs = documents(page.file.url, page.title or "", crumb(page), html, split)
+        everyday: list[tuple[tuple[str, ...], str]] = []
+        for doc in docs:
             found = records.find(doc.url)
             doc.kind, doc.label, doc.aliases = found.kind, found.label, list(found.names)
             if not doc.label and page.file.src_uri.startswith("guide/"):
                 doc.label = EDITORS_LABEL
             doc.boost = boost if found.kind else boost * NO_RECORD
-            entries.synonyms.append([doc.title, *found.aliases])
-            entries.everyday.append((tuple(found.colloquial), doc.title))
-        self.pages[page.file.src_uri] = entries
+            synonyms.append([doc.title, *found.aliases])
+            everyday.append((found.colloquial, doc.title))
+        self.pages[page.file.src_uri] = PageEntries(docs, synonyms, everyday)
         return html
 
     def index_files(self, order: Iterable[str]) -> dict[str, str]:

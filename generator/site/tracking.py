@@ -76,28 +76,20 @@ class Recorder:
             self._reads = outer
 
 
-class TrackedMapping(Mapping[Any, Any]):
-    """A read-only mapping that notes ``(name, key)`` for every key looked up, ``(name, ALL)``
-    when it is iterated or measured."""
+class _Tracked:
+    """A read-only view of ``data`` that notes ``(name, item)`` for every membership test and
+    ``(name, ALL)`` when it is iterated or measured."""
 
     __slots__ = ("data", "name", "_note")
 
-    def __init__(self, data: Mapping[Any, Any], name: str, recorder: Recorder) -> None:
+    def __init__(self, data: Any, name: str, recorder: Recorder) -> None:
         self.data = data
         self.name = name
         self._note = recorder.note
 
-    def __getitem__(self, key: Any) -> Any:
-        self._note((self.name, key))
-        return self.data[key]
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        self._note((self.name, key))
-        return self.data.get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        self._note((self.name, key))
-        return key in self.data
+    def __contains__(self, item: object) -> bool:
+        self._note((self.name, item))
+        return item in self.data
 
     def __iter__(self) -> Iterator[Any]:
         self._note((self.name, ALL))
@@ -108,27 +100,25 @@ class TrackedMapping(Mapping[Any, Any]):
         return len(self.data)
 
 
-class TrackedSet(Set[str]):
+class TrackedMapping(_Tracked, Mapping[Any, Any]):
+    """A read-only mapping that notes ``(name, key)`` for every key looked up, ``(name, ALL)``
+    when it is iterated or measured."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: Any) -> Any:
+        self._note((self.name, key))
+        return self.data[key]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._note((self.name, key))
+        return self.data.get(key, default)
+
+
+class TrackedSet(_Tracked, Set[str]):
     """A read-only set that notes ``(name, item)`` for every membership test."""
 
-    __slots__ = ("data", "name", "_note")
-
-    def __init__(self, data: Set[str], name: str, recorder: Recorder) -> None:
-        self.data = data
-        self.name = name
-        self._note = recorder.note
-
-    def __contains__(self, item: object) -> bool:
-        self._note((self.name, item))
-        return item in self.data
-
-    def __iter__(self) -> Iterator[str]:
-        self._note((self.name, ALL))
-        return iter(self.data)
-
-    def __len__(self) -> int:
-        self._note((self.name, ALL))
-        return len(self.data)
+    __slots__ = ()
 
 
 def tracked_kb(kb: KnowledgeBase, recorder: Recorder) -> KnowledgeBase:
